@@ -152,7 +152,7 @@ class Builder:
         self.factors.append(f)
 
     def sorted_factors(self) -> list[dict[str, Any]]:
-        return sorted(self.factors, key=lambda f: (f.get("source", ""), f.get("activity", ""), f["region"], f["year"]))
+        return sorted(self.factors, key=lambda f: f["id"])
 
     def skip_lines(self) -> list[str]:
         if not self.skipped:
@@ -187,6 +187,11 @@ def write(name: str, sources: list[dict[str, Any]], b: Builder, header: Iterable
 
 def grid_defaults(source: str, tags: list[str], mass_unit: str = "g", unit: str = "kWh") -> dict[str, Any]:
     return {"activity": GRID, "unit": unit, "mass_unit": mass_unit, "source": source, "tags": tags}
+
+
+def cc_path(rel: str) -> str:
+    """Path inside mlco2/codecarbon of a file of the shared data's codecarbon/ folder."""
+    return "codecarbon/data/" + rel.removeprefix("codecarbon/")
 
 
 def read_csv(path: Path) -> list[list[str]]:
@@ -225,13 +230,13 @@ def owid_codecarbon(data: Path, iso: Iso) -> dict[str, Any]:
         "year": 2024,
         "url": "https://github.com/owid/energy-data",
         "licence": "CC-BY-4.0",
-        "retrieved": f"{CODECARBON} codecarbon/data/{rel}",
+        "retrieved": f"{CODECARBON} {cc_path(rel)}",
         "notes": "CodeCarbon (MIT) keeps each country's latest year of OWID's carbon_intensity_elec; the edition "
                  "is not stated in the file: its latest data year is 2023, i.e. OWID's 2024 update (Ember 2024). "
                  "Generation by source in TWh is in the file too but is a mix, not an intensity, and is not imported.",
     }
     header = [
-        f"Source: {CODECARBON} codecarbon/data/{rel} (field carbon_intensity, gCO2e/kWh).",
+        f"Source: {CODECARBON} {cc_path(rel)} (field carbon_intensity, gCO2e/kWh).",
         "Definition: OWID 'Lifecycle carbon intensity of electricity generation' (Ember): lifecycle emissions",
         "of electricity generated in the country (production-based, imports not included), in grams of CO2",
         "equivalents per kWh. Values are written as in the raw file, in g per kWh.",
@@ -323,7 +328,7 @@ def eea_codecarbon(data: Path, iso: Iso) -> dict[str, Any]:
         "year": 2021,
         "url": "https://www.eea.europa.eu/data-and-maps/indicators/overview-of-the-electricity-production-3",
         "licence": "CC-BY-4.0",
-        "retrieved": f"{CODECARBON} codecarbon/data/{rel}",
+        "retrieved": f"{CODECARBON} {cc_path(rel)}",
         "notes": "Attributed to the EEA by the shared-data PROVENANCE.md. The file is an Our World in Data grapher "
                  "download (Entity, Code, Year columns; CodeCarbon's notebook 03_add_eu_data.ipynb says it came "
                  "from ourworldindata.org/grapher/carbon-intensity-electricity, around 2021); the EEA edition is not "
@@ -331,7 +336,7 @@ def eea_codecarbon(data: Path, iso: Iso) -> dict[str, Any]:
                  "December 2020, so the exact edition is unknown.",
     }
     header = [
-        f"Source: {CODECARBON} codecarbon/data/{rel}.",
+        f"Source: {CODECARBON} {cc_path(rel)}.",
         "Definition: EEA indicator 'greenhouse gas emission intensity of electricity generation': emissions of",
         "electricity production (main producers and autoproducers, from national inventories) divided by gross",
         "electricity generation: direct (combustion) emissions, production-based. Raw header: 'Carbon intensity",
@@ -389,10 +394,10 @@ def electricitymaps(data: Path, iso: Iso) -> dict[str, Any]:
         "zone-specific factors where available). Every zone-year is kept, however few its hours with data;",
         "the hours are in each factor's notes.",
         "GWP: unspecified. Electricity Maps gives gCO2eq over a 100-year horizon without naming an IPCC report.",
-        "Regions: the zone key, except keys that are ISO 3166-2 codes of another area: "
-        + ", ".join(f"{k} -> {v}" for k, v in sorted(renamed.items()))
-        + " (regions.electricity_maps_region_code). Keys such as US-CA, US-TX (ERCOT) or US-TN (TVA) are",
-        "older Electricity Maps zones that stand for the state they are named after.",
+        *wrap("Regions: the zone key, except keys that are ISO 3166-2 codes of another area: "
+              + ", ".join(f"{k} -> {v}" for k, v in sorted(renamed.items()))
+              + " (regions.electricity_maps_region_code). Keys such as US-CA, US-TX (ERCOT) or US-TN (TVA) are "
+              "older Electricity Maps zones that stand for the state they are named after.", ""),
         "No aggregate rows (every row is a zone).",
     ]
     return write("electricitymaps_2021.yaml", [source], b, header)
@@ -432,13 +437,13 @@ def nordic(data: Path, iso: Iso) -> dict[str, Any]:
         "year": 2026,
         "url": "https://github.com/mlco2/codecarbon/pull/1039",
         "licence": "MIT",
-        "retrieved": f"{CODECARBON} codecarbon/data/{rel}",
+        "retrieved": f"{CODECARBON} {cc_path(rel)}",
         "notes": f"File metadata: source '{meta.get('source')}', last updated {meta.get('last_updated')}. "
                  "The same 18.0 for all nine SE and NO zones is described as a placeholder in CodeCarbon pull "
                  "requests #1260 and #1262; neither the method nor the lifecycle/direct basis is documented.",
     }
     header = [
-        f"Source: {CODECARBON} codecarbon/data/{rel} (emission_factor, gCO2eq/kWh).",
+        f"Source: {CODECARBON} {cc_path(rel)} (emission_factor, gCO2eq/kWh).",
         "Definition: not documented beyond 'Based on historical averages from ENTSO-E data'; whether the",
         "figures are lifecycle or direct is not stated, so the factors carry only the location_based tag.",
         "Year: each zone's year field (2024 for SE1-4 and NO1-5, 2025 for FI).",
@@ -481,14 +486,14 @@ def egrid2016(data: Path, iso: Iso) -> dict[str, Any]:
         "year": 2018,
         "url": "https://www.epa.gov/egrid",
         "licence": "Public domain (US Government work)",
-        "retrieved": f"{CODECARBON} codecarbon/data/{rel}",
+        "retrieved": f"{CODECARBON} {cc_path(rel)}",
         "notes": "CodeCarbon's field 'emissions' is the CO2 column of eGRID2016 summary table 3 (State Output "
                  "Emission Rates), as in responsibleproblemsolving/energy-usage energyusage/data/csv/"
                  "egrid_emissions_2016.csv (e.g. CA 452.541, U.S. 998.443; the CO2e column there is 454.059 and "
                  "1004.167). CH4 and N2O rates exist in eGRID but are not in this file.",
     }
     header = [
-        f"Source: {CODECARBON} codecarbon/data/{rel} (emissions, lbs/MWh).",
+        f"Source: {CODECARBON} {cc_path(rel)} (emissions, lbs/MWh).",
         "Definition: eGRID total output emission rate = direct (stack) CO2 of generation in the state divided",
         "by its net generation; no upstream emissions, no T&D losses, production-based. CO2 only (verified",
         "against eGRID2016's state table, whose CO2e column differs), so values are {CO2: ...} in lb per MWh",
@@ -608,6 +613,9 @@ def green_algorithms(data: Path, iso: Iso) -> dict[str, Any]:
             notes += f"; comment: {comment}"
         if loc != region:
             notes += f"; location code {loc} in the raw file"
+        if "australia" in source.lower():
+            notes += ("; caveat: the row does not say whether this is the NGA scope 2 factor alone or scope 2 + "
+                      "scope 3 (upstream and T&D losses); the figures look like the sum")
         basis = ga_basis(source)
         b.add(region=region, year=year, values={"CO2e": value}, gwp="unspecified",
               tags=["location_based", basis], notes=notes)
@@ -637,6 +645,9 @@ def green_algorithms(data: Path, iso: Iso) -> dict[str, Any]:
         "'using 2019/20 data' -> 2019). IL is one month (April 2022). The WORLD row says 'Data from 2019' for",
         "the IEA figure 475, which the IEA report (March 2019) gives for 2018; the row's own year is kept.",
         "Region: the location code; CA-MT (not ISO) is Manitoba, ISO 3166-2 CA-MB.",
+        "Australian rows (Australian Government NGA factors): the file does not say whether the figure is the",
+        "scope 2 factor alone or scope 2 + scope 3 (full fuel cycle: upstream and T&D losses); the values (NSW",
+        "870, VIC 1060, TAS 180 g/kWh) look like the sum. They keep the `direct` tag with a caveat in notes.",
         "GWP: unspecified. Green Algorithms gives gCO2e/kWh for all rows without a GWP set, and the cited",
         "sources differ (several, e.g. AIB, IEA and Climate Transparency, are CO2-only figures).",
         "Aggregates: the only non-country row is WORLD, imported as region WORLD.",
@@ -734,11 +745,11 @@ def boavizta(data: Path, iso: Iso) -> dict[str, Any]:
     sources = []
     for meta in sorted(used_sources, key=lambda m: m["id"]):
         s = {k: v for k, v in meta.items() if k != "tags"}
-        s["retrieved"] = f"{BOAVIZTA} boaviztapi/data/{rel.split('/', 1)[1]}"
+        s["retrieved"] = f"{BOAVIZTAPI} boaviztapi/data/{rel.split('/', 1)[1]}"
         sources.append({"id": s["id"], "publisher": s["publisher"], "title": s["title"], "year": s["year"],
                         "url": s["url"], "licence": s["licence"], "retrieved": s["retrieved"], "notes": s["notes"]})
     header = [
-        f"Source: {BOAVIZTA} boaviztapi/data/crowdsourcing/electrical_mix.csv, rows named 'gwp'",
+        f"Source: {BOAVIZTAPI} boaviztapi/data/crowdsourcing/electrical_mix.csv, rows named 'gwp'",
         "(criterion 'Climate change', unit 'kg éq. CO2' per kWh; written in kg per kWh). Each row is a",
         "different source with its own reference year and becomes its own source id here. Other criteria",
         "(gwpf, gwpb, gwplu, adp, pe, ...) are not imported.",
@@ -773,7 +784,7 @@ def generation(data: Path, iso: Iso) -> dict[str, Any]:
     raw = json.loads((data / rel).read_text(encoding="utf-8"))
     if raw.get("unit") != "gCO2.eq/kWh":
         raise SystemExit(f"{rel}: unexpected unit {raw.get('unit')!r}")
-    retrieved = f"{CODECARBON} codecarbon/data/{rel}"
+    retrieved = f"{CODECARBON} {cc_path(rel)}"
     b = Builder({"activity": "electricity.generation", "unit": "kWh", "mass_unit": "g",
                  "source": "wna-2011", "tags": ["lifecycle"]})
     keys = sorted(k for k in raw if k != "unit" and not k.endswith("_source"))
@@ -802,10 +813,12 @@ def generation(data: Path, iso: Iso) -> dict[str, Any]:
                   values={"CO2": value}, tags=["direct"],
                   notes=f"energyusage's '{key}' carbon equivalency, rounded by CodeCarbon; kg CO2/MWh = g CO2/kWh")
         elif cited == WNA_URL:
-            note = None
-            if key in ("geothermal", "solar"):
-                note = ("cited to the WNA report by CodeCarbon, but the value equals the IPCC AR5 WGIII Annex III "
-                        "median (geothermal 38, utility-scale solar PV 48); the WNA report has no geothermal row")
+            note = {
+                "geothermal": "cited to the WNA report by CodeCarbon, but the WNA report has no geothermal figure; "
+                              "38 is the IPCC AR5 WGIII Annex III (2014) median for geothermal",
+                "solar": "cited to the WNA report by CodeCarbon, but 48 is the IPCC AR5 WGIII Annex III (2014) median "
+                         "for utility-scale solar PV; the WNA 2011 review gives a higher mean for solar PV",
+            }.get(key)
             b.add(source="wna-2011", activity=f"electricity.generation.{tech}", region="WORLD", year=2011,
                   values={"CO2e": value}, gwp="unspecified", tags=["lifecycle"], notes=note)
         else:
@@ -853,8 +866,8 @@ def check_canada(data: Path) -> list[str]:
     fields = sorted({k for rec in raw.values() for k in rec})
     if any("intensity" in f or "emission" in f for f in fields):
         raise SystemExit(f"{rel} now has an intensity field ({fields}); import it")
-    return [f"{rel}: {len(raw)} provinces and territories, fields {', '.join(fields)} (percent shares of",
-            "generation by source): a generation mix without any intensity, so no factor is derived from it."]
+    return wrap(f"{rel}: {len(raw)} provinces and territories, fields {', '.join(fields)} (percent shares of "
+                "generation by source): a generation mix without any intensity, so no factor is derived from it.", "  ")
 
 
 # ------------------------------------------------------------------------------------------------
@@ -904,8 +917,6 @@ def main() -> None:
     iso = Iso()
     results = [imp(data, iso) for imp in IMPORTERS]
     grid_sources: set[str] = set()
-    for path in sorted((Path(__file__).resolve().parents[2] / "factors" / OUT).glob("*.yaml")):
-        pass  # files are checked by the tests; the source list comes from the results below
     for res in results:
         grid_sources.update(res["sources"])
     grid_sources -= {"energyusage-2019", "wna-2011"}  # technology factors only

@@ -1,0 +1,46 @@
+"""ghgkit: greenhouse-gas accounting with units, provenance and uncertainty.
+
+    >>> import ghgkit
+    >>> db = ghgkit.FactorDatabase.default()
+    >>> e = db.calculate("electricity.grid", 12000, "kWh", region="FR")
+    >>> e.co2e_kg, e.factor_id, e.provenance["database_hash"]
+"""
+from __future__ import annotations
+
+from importlib import resources as _resources
+
+from . import _core
+from ._core import (
+    Emission,
+    Error,
+    Factor,
+    FactorDatabase,
+    FactorError,
+    FactorLookupError,
+    InputError,
+    UnitError,
+    convert,
+    gwp,
+    unit_dimension,
+    unit_symbols,
+)
+
+__version__: str = _core.__version__
+
+_core._set_default_factors(str(_resources.files(__name__) / "factors"))
+
+__all__ = [
+    "Emission",
+    "Error",
+    "Factor",
+    "FactorDatabase",
+    "FactorError",
+    "FactorLookupError",
+    "InputError",
+    "UnitError",
+    "__version__",
+    "convert",
+    "gwp",
+    "unit_dimension",
+    "unit_symbols",
+]

@@ -1,0 +1,27 @@
+#pragma once
+// Shared declarations of the binding files of ghgkit._core.
+
+#include <pybind11/pybind11.h>
+
+#include "ghgkit/ghgkit.hpp"
+
+namespace ghgkit::python {
+
+namespace py = pybind11;
+
+/// A factor as Python sees it: the factor with its source and, after a lookup, how it was found.
+struct bound_factor {
+  factor value;
+  source cited;
+  std::optional<lookup_result> lookup;
+};
+
+py::dict to_dict(const source& s);
+py::dict to_dict(const provenance& p);
+py::object to_python(const uncertainty& u, std::optional<double> value);
+py::list to_list(const std::vector<fallback_step>& steps);
+
+void bind_database(py::module_& m);
+void bind_calculate(py::module_& m);
+
+}  // namespace ghgkit::python

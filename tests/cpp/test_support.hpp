@@ -1,0 +1,34 @@
+#pragma once
+// Paths to the test data, and small helpers shared by the test files (not a test file itself).
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+namespace ghgkit_test {
+
+/// tests/cpp/fixtures: hand-made factor databases and bad-input files.
+inline std::filesystem::path fixtures() { return GHGKIT_TEST_FIXTURES; }
+/// factors/: the factor tables shipped with ghgkit.
+inline std::filesystem::path shipped_factors() { return GHGKIT_TEST_FACTORS; }
+/// tests/python/data: reference figures compiled from publications other than the factor YAML.
+inline std::filesystem::path reference_data() { return GHGKIT_TEST_DATA; }
+
+inline std::string read_text(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+/// `text` with every `{key}` replaced by `value`.
+inline std::string replace_all(std::string text, std::string_view key, std::string_view value) {
+  for (std::size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size())) {
+    text.replace(at, key.size(), value);
+  }
+  return text;
+}
+
+}  // namespace ghgkit_test

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what building ghgkit needs on a Debian/Ubuntu machine: a C++20 compiler, CMake, Ninja,
+# fmt, yaml-cpp, Boost (headers), doctest, Debian's iso-codes (for the region importer), and the
+# Python build and test tools. Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+packages=(g++ cmake ninja-build libfmt-dev libyaml-cpp-dev libboost-dev doctest-dev iso-codes python3-pip)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi
+
+python3 -m pip install -q --upgrade "pip>=23" "scikit-build-core>=0.10" "pybind11>=2.12" \
+  "pytest>=7" "pyyaml>=6" "hypothesis>=6" "cmake>=3.21" "ninja"
