@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cstdint>
 
 #include "database_content.hpp"
 
@@ -18,9 +19,17 @@ bool fits(const factor& f, const lookup_query& q) {
   return true;
 }
 
+// Position of a source in the family's preferred_sources; unlisted sources rank after all listed ones.
+std::size_t source_rank(const activity_family* family, const std::string& source_id) {
+  if (family == nullptr) return SIZE_MAX - 1;
+  const auto& list = family->preferred_sources;
+  const auto it = std::find(list.begin(), list.end(), source_id);
+  return it == list.end() ? list.size() : static_cast<std::size_t>(it - list.begin());
+}
+
 // Among one region's candidates: the year rule. Returns the chosen year's factors, or nothing.
 std::vector<const factor*> pick_year(const std::vector<const factor*>& in_region, const lookup_query& q,
-                                     lookup_result& result) {
+                                     const activity_family* family, lookup_result& result) {
   std::vector<const factor*> chosen;
   auto take = [&](auto predicate) {
     for (const factor* f : in_region) {
@@ -28,9 +37,18 @@ std::vector<const factor*> pick_year(const std::vector<const factor*>& in_region
     }
   };
   if (!q.year) {
+    // No year: the highest layer, then the most preferred source present, then its latest year.
+    std::size_t top = 0, best_rank = SIZE_MAX;
+    for (const factor* f : in_region) top = std::max(top, f->origin.layer);
+    for (const factor* f : in_region) {
+      if (f->origin.layer == top) best_rank = std::min(best_rank, source_rank(family, f->source_id));
+    }
     int latest = 0;
-    for (const factor* f : in_region) latest = std::max(latest, f->year);
-    take([&](const factor& f) { return f.year == latest; });
+    auto eligible = [&](const factor& f) { return f.origin.layer == top && source_rank(family, f.source_id) == best_rank; };
+    for (const factor* f : in_region) {
+      if (eligible(*f)) latest = std::max(latest, f->year);
+    }
+    take([&](const factor& f) { return eligible(f) && f.year == latest; });
     return chosen;
   }
   const int wanted = *q.year;
@@ -108,7 +126,7 @@ lookup_result factor_database::find(const lookup_query& q) const {
       if (f.region == code && fits(f, q)) in_region.push_back(&f);
     }
     if (in_region.empty()) continue;
-    std::vector<const factor*> chosen = pick_year(in_region, q, result);
+    std::vector<const factor*> chosen = pick_year(in_region, q, family_of(q.activity), result);
     if (chosen.empty()) continue;
     if (code != region) {
       result.fallbacks.insert(result.fallbacks.begin(),

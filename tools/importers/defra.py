@@ -271,6 +271,10 @@ HOTEL_COUNTRY_ALIASES = {
 }
 
 
+RF_NOTE = ("CO2 includes DEFRA's radiative forcing uplift (direct CO2 x 1.7): CO2e of non-CO2 aviation effects, "
+           "not a CO2 mass; the without_rf factor has the physical CO2.")
+
+
 class Unmapped(Exception):
     pass
 
@@ -363,7 +367,8 @@ def target_of(row: dict[str, str], iso: dict[str, str]) -> Target:
     if l1 in ("Business travel- air", "WTT- business travel- air"):
         rf = pick(RF, col, "radiative forcing")
         words = ["travel", "air", pick(HAUL, l3, "flight haul"), pick(CABIN, l4, "cabin class"), rf]
-        return Target("travel_air.yaml", ".".join(words + (["wtt"] if wtt else [])), [rf] + (["wtt"] if wtt else []))
+        return Target("travel_air.yaml", ".".join(words + (["wtt"] if wtt else [])), [rf] + (["wtt"] if wtt else []),
+                      note=RF_NOTE if rf == "with_rf" and not wtt else "")
     if l1 in ("Business travel- sea", "WTT- business travel- sea"):
         words = ["travel", "ferry", pick(FERRY, l3, "ferry passenger")]
         return Target("travel_land.yaml", ".".join(words + (["wtt"] if wtt else [])), ["wtt"] if wtt else [])
@@ -385,6 +390,8 @@ def target_of(row: dict[str, str], iso: dict[str, str]) -> Target:
             rf = pick(RF, col, "radiative forcing")
             words = ["freight", "air", pick(HAUL, l3, "flight haul"), rf]
             tags = [rf]
+            if rf == "with_rf" and not wtt:
+                return Target("freight.yaml", ".".join(words), tags, note=RF_NOTE)
         elif base == "rail":
             if l3 != "Freight train":
                 raise Unmapped(f"freight rail '{l3}'")
@@ -486,7 +493,7 @@ class Report:
         for reason in sorted(counts):
             out.append(f"  - {reason}: {counts[reason]} rows")
             items = self.examples[(file, reason)]
-            shown = items if len(items) <= 12 else items[:12] + [f"... and {len(items) - 12} more groups"]
+            shown = items if len(items) <= 20 else items[:20] + [f"... and {len(items) - 20} more groups"]
             for item in shown:
                 out.append(f"      {item}")
         return out
@@ -607,6 +614,20 @@ class Output:
         self.factors.append(f)
 
 
+def rf_ratios(outputs: dict[str, "Output"]) -> tuple[Decimal, Decimal, int]:
+    """CO2 of each with-RF factor over its without-RF twin: DEFRA's RF multiplier, checked to be one value."""
+    by_activity = {f["activity"]: f for o in outputs.values() for f in o.factors}
+    ratios = []
+    for activity, f in by_activity.items():
+        if activity.endswith(".with_rf") and "CO2" in f["values"]:
+            twin = by_activity[activity[: -len("with_rf")] + "without_rf"]
+            ratios.append(Decimal(repr(f["values"]["CO2"])) / Decimal(repr(twin["values"]["CO2"])))
+    lo, hi = min(ratios), max(ratios)
+    if not (Decimal("1.69") <= lo and hi <= Decimal("1.71")):
+        raise SystemExit(f"with-RF / without-RF CO2 ratios {lo:.4f}..{hi:.4f}: not one RF multiplier of 1.7")
+    return lo, hi, len(ratios)
+
+
 # ------------------------------------------------------------------------------------------------
 # file headers
 
@@ -627,9 +648,9 @@ FILE_HEADERS: dict[str, list[str]] = {
         "Business travel by air, UK 2025, per passenger.km: travel.air.<haul>.<class>.<with_rf|without_rf>",
         "and the well-to-tank factors <...>.wtt. Haul: domestic, short_haul, long_haul (to/from the UK),",
         "international (to/from non-UK). With RF, DEFRA's 'CO2' part includes the radiative forcing uplift",
-        "(x 1.7 of the direct CO2; 2025 methodology paper sec. 8.43): it is the CO2e of non-CO2 aviation",
-        "effects booked as CO2, not a CO2 mass; the without_rf factor gives the physical CO2. DEFRA's WTT",
-        "factors are the same with and without RF.",
+        "(the direct CO2 x 1.7, see the RF check below): it is the CO2e of non-CO2 aviation effects booked",
+        "as CO2, not a CO2 mass, and independent of the GWP set; the without_rf factor gives the physical",
+        "CO2. DEFRA's WTT factors are the same with and without RF.",
     ],
     "travel_land.yaml": [
         "Business travel by land and sea, UK 2025: travel.car.<segment|size>.<fuel>, travel.motorbike.<size>,",
@@ -641,6 +662,7 @@ FILE_HEADERS: dict[str, list[str]] = {
         "Freighting goods, UK 2025: freight.van.<class>.<fuel>, freight.hgv(_refrigerated).<type>.<load>,",
         "freight.air.<haul>.<with_rf|without_rf>, freight.rail, freight.sea.<ship>.<size>, the well-to-tank",
         "factors <...>.wtt and freight.van.<...>.<bev|phev>.td_losses. Per km (vehicle) and per tonne.km.",
+        "With RF, the 'CO2' of freight flights includes DEFRA's radiative forcing uplift (see travel_air.yaml).",
         "Per-mile rows repeat the per-km factors (checked) and are skipped.",
     ],
     "hotel.yaml": [
@@ -794,6 +816,11 @@ def main() -> None:
         print("UNMAPPED:", *report.unmapped, sep="\n  ", file=sys.stderr)
 
     # write
+    lo, hi, n_rf = rf_ratios(outputs)
+    rf_line = (f"RF check: CO2 with RF / CO2 without RF = {lo:.4f} to {hi:.4f} over the {n_rf} with/without pairs "
+               "(passenger and freight flights), i.e. DEFRA's multiplier 1.7 on the direct CO2.")
+    outputs["travel_air.yaml"].header.append(rf_line)
+    outputs["freight.yaml"].header.append(rf_line)
     summary: list[tuple[str, int, int, int]] = []
     for name, out in outputs.items():
         skipped = sum(report.skipped.get(name, Counter()).values())

@@ -1,6 +1,7 @@
 """The ghgkit command line: `ghgkit calc`, `ghgkit factors`, `ghgkit convert`, `ghgkit gwp`.
 
-Exit codes: 0 success, 1 the computation ran but some rows were skipped, 2 invalid input.
+Exit codes: 0 success (skipped rows are listed with their reason), 1 rows were skipped and
+--fail-on-skipped was given, 2 invalid input.
 """
 from __future__ import annotations
 
@@ -101,7 +102,7 @@ def _calc_csv(db: FactorDatabase, args: argparse.Namespace) -> int:
     for warning in result["warnings"]:
         print(f"note: {warning}")
     print(f"database {result['database_hash']}  ghgkit {_core.__version__}")
-    return EXIT_SKIPPED if result["skipped_rows"] else EXIT_OK
+    return EXIT_SKIPPED if result["skipped_rows"] and args.fail_on_skipped else EXIT_OK
 
 
 def _matches(f: Any, args: argparse.Namespace) -> bool:
@@ -181,6 +182,7 @@ def _parser() -> argparse.ArgumentParser:
     calc.add_argument("--strict", action="store_true", help="refuse region and year fallbacks")
     calc.add_argument("--allow-later-year", action="store_true")
     calc.add_argument("--json", action="store_true")
+    calc.add_argument("--fail-on-skipped", action="store_true", help="exit 1 when a CSV row cannot be computed")
     with_factors(calc)
     calc.set_defaults(run=_cmd_calc)
 
