@@ -134,7 +134,7 @@ batch_result calculate_batch(const factor_database& db, const batch_columns& c, 
   std::vector<const resolved*> per_row(rows, nullptr);
   compensated_sum total, biogenic;
   for (std::size_t i = 0; i < rows; ++i) {
-    const double value = c.amount[i];
+    const double value = *at(c.amount, i);
     if (!std::isfinite(value) || value < 0.0) {
       out.reason[i] = describe_problem({}, "amount", fmt::format("{}", value), "a finite number >= 0");
       continue;
@@ -161,7 +161,9 @@ batch_result calculate_batch(const factor_database& db, const batch_columns& c, 
   for (const auto& [gas, column] : resolve.gas_columns_) sorted_position[column] = position++;
   for (std::size_t i = 0; i < rows; ++i) {
     if (per_row[i] == nullptr) continue;
-    for (const auto& [column, kg] : per_row[i]->gas_per_input_unit) out.gas_kg[sorted_position[column]][i] = c.amount[i] * kg;
+    for (const auto& [column, kg] : per_row[i]->gas_per_input_unit) {
+      out.gas_kg[sorted_position[column]][i] = *at(c.amount, i) * kg;
+    }
   }
   for (std::size_t i = 0; i < rows; ++i) (out.computed[i] ? out.computed_rows : out.skipped_rows) += 1;
   out.total_co2e_kg = total.value();

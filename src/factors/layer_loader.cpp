@@ -138,6 +138,7 @@ refrigerant_blend parse_blend(const yaml_map& m) {
     sum += fraction;
     b.components.emplace_back(gas, fraction);
   }
+  std::sort(b.components.begin(), b.components.end());  // file order carries no meaning
   if (std::abs(sum - 1.0) > 1e-9) {
     raise<factor_error>(m.at("components"), "components", fmt::format("mass fractions summing to {}", sum),
                         "fractions summing to 1");

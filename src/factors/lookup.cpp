@@ -126,8 +126,18 @@ lookup_result factor_database::find(const lookup_query& q) const {
       if (f.region == code && fits(f, q)) in_region.push_back(&f);
     }
     if (in_region.empty()) continue;
+    // The first region holding the activity decides: a broader region's other year never stands in.
     std::vector<const factor*> chosen = pick_year(in_region, q, family_of(q.activity), result);
-    if (chosen.empty()) continue;
+    if (chosen.empty()) {
+      std::vector<int> years;
+      for (const factor* f : in_region) years.push_back(f->year);
+      std::sort(years.begin(), years.end());
+      years.erase(std::unique(years.begin(), years.end()), years.end());
+      throw lookup_error(fmt::format("no factor for activity '{}' in {} for year {}{}; years available there: {}{}",
+                                     q.activity, code, *q.year, code != region ? fmt::format(" (fallback from {})", region) : "",
+                                     fmt::join(years, ", "),
+                                     q.strict ? " (strict: no fallback allowed)" : "; pass allow_later_year to accept a later year"));
+    }
     if (code != region) {
       result.fallbacks.insert(result.fallbacks.begin(),
                               {"region", region, code, fmt::format("no factor for '{}' in {}", q.activity, region)});
@@ -141,7 +151,6 @@ lookup_result factor_database::find(const lookup_query& q) const {
   if (q.year) what += fmt::format(" for year {}", *q.year);
   if (q.strict) what += " (strict: no fallback allowed)";
   else what += fmt::format(" or its fallbacks ({})", fmt::join(chain, " -> "));
-  if (q.year && !q.allow_later_year && !q.strict) what += "; later years were not allowed";
   throw lookup_error(what);
 }
 

@@ -34,10 +34,15 @@ uncertainty uncertainty::lognormal(double gsd) {
 }
 
 uncertainty uncertainty::triangular(double min_pct, double max_pct) {
-  // Mode at the value (0%): the 2.5% and 97.5% quantiles of the triangle [min, max].
-  const double a = min_pct, b = max_pct, width = b - a;
-  const double low = a + std::sqrt(0.025 * width * (0.0 - a));
-  const double high = b - std::sqrt(0.025 * width * (b - 0.0));
+  // Mode at the value (0%): the 2.5% and 97.5% quantiles of the triangle [min, max], each taken
+  // from the branch of the distribution function it falls in.
+  const double a = min_pct, b = max_pct, c = 0.0, width = b - a;
+  const double at_mode = (c - a) / width;  // F(mode)
+  auto quantile = [&](double p) {
+    return p < at_mode ? a + std::sqrt(p * width * (c - a)) : b - std::sqrt((1.0 - p) * width * (b - c));
+  };
+  const double low = quantile(0.025);
+  const double high = quantile(0.975);
   uncertainty u = interval95(-low, high);
   u.shape = distribution::triangular;
   u.param_a = min_pct;

@@ -20,7 +20,7 @@ namespace ghgkit::detail {
 struct yaml_limits {
   std::uintmax_t max_file_bytes = 64u * 1024u * 1024u;
   std::size_t max_depth = 64;
-  std::size_t max_nodes = 10'000'000;
+  std::size_t max_nodes = 1'000'000;
 };
 
 /// A parsed YAML document and the file it came from.

@@ -31,8 +31,15 @@ dimension base(bd b, std::int8_t power = 1) {
 dimension power_of(const dimension& d, int p) {
   dimension out = d;
   for (auto& e : out.exponents) e = static_cast<std::int8_t>(e * p);
-  if (p == 0) out.currency.clear();
+  for (auto& [code, e] : out.currencies) e = static_cast<std::int8_t>(e * p);
+  std::erase_if(out.currencies, [](const auto& c) { return c.second == 0; });
   return out;
+}
+
+dimension money_in(std::string code) {
+  dimension d;
+  d.currencies.emplace_back(std::move(code), std::int8_t{1});
+  return d;
 }
 
 const dimension kEnergy = base(bd::mass) * base(bd::length, 2) / base(bd::time, 2);
@@ -153,9 +160,7 @@ std::optional<parsed_atom> find_atom(std::string_view symbol) {
   const auto& table = atoms();
   if (auto it = table.find(std::string(symbol)); it != table.end()) return parsed_atom{it->second, {}};
   if (is_currency_code(symbol)) {
-    dimension money = base(bd::money);
-    money.currency = std::string(symbol);
-    return parsed_atom{atom{1.0, money}, {}};
+    return parsed_atom{atom{1.0, money_in(std::string(symbol))}, {}};
   }
   for (auto gas : kGasSuffixes) {
     if (symbol.size() <= gas.size() || !symbol.ends_with(gas)) continue;
@@ -233,7 +238,12 @@ std::vector<term> split_product(std::string_view text, std::string_view whole) {
 }  // namespace
 
 bool dimension::dimensionless() const {
-  return std::all_of(exponents.begin(), exponents.end(), [](std::int8_t e) { return e == 0; });
+  return currencies.empty() && std::all_of(exponents.begin(), exponents.end(), [](std::int8_t e) { return e == 0; });
+}
+
+std::string dimension::currency() const {
+  const bool plain = std::all_of(exponents.begin(), exponents.end(), [](std::int8_t e) { return e == 0; });
+  return plain && currencies.size() == 1 && currencies.front().second == 1 ? currencies.front().first : std::string();
 }
 
 dimension operator*(const dimension& a, const dimension& b) {
@@ -241,7 +251,14 @@ dimension operator*(const dimension& a, const dimension& b) {
   for (std::size_t i = 0; i < out.exponents.size(); ++i) {
     out.exponents[i] = static_cast<std::int8_t>(a.exponents[i] + b.exponents[i]);
   }
-  if (out[bd::money] != 0) out.currency = a.currency.empty() ? b.currency : a.currency;
+  out.currencies = a.currencies;
+  for (const auto& [code, e] : b.currencies) {
+    auto it = std::find_if(out.currencies.begin(), out.currencies.end(), [&](const auto& c) { return c.first == code; });
+    if (it == out.currencies.end()) out.currencies.emplace_back(code, e);
+    else it->second = static_cast<std::int8_t>(it->second + e);
+  }
+  std::erase_if(out.currencies, [](const auto& c) { return c.second == 0; });
+  std::sort(out.currencies.begin(), out.currencies.end());
   return out;
 }
 
@@ -251,25 +268,27 @@ std::string describe(const dimension& d) {
   for (const auto& n : named_dimensions()) {
     if (n.dim == d) return std::string(n.name);
   }
-  if (d[bd::money] == 1 && (d / base(bd::money)).dimensionless()) return fmt::format("money ({})", d.currency);
+  if (const std::string code = d.currency(); !code.empty()) return fmt::format("money ({})", code);
   for (const auto& numerator : {std::pair{"mass", base(bd::mass)}, std::pair{"energy", kEnergy}}) {
     dimension rest = numerator.second / d;  // numerator / d = denominator
     for (const auto& n : named_dimensions()) {
       if (!n.dim.dimensionless() && n.dim == rest) return fmt::format("{} per {}", numerator.first, n.name);
     }
-    if (rest[bd::money] == 1 && (rest / base(bd::money)).dimensionless()) {
-      return fmt::format("{} per money ({})", numerator.first, d.currency);
+    if (const std::string code = rest.currency(); !code.empty()) {
+      return fmt::format("{} per money ({})", numerator.first, code);
     }
   }
-  static constexpr std::array<std::string_view, 11> kSymbols = {
-      "m", "kg", "s", "B", "passenger", "room.night", "request", "token", "GPU", "vCPU", "money"};
+  static constexpr std::array<std::string_view, 10> kSymbols = {
+      "m", "kg", "s", "B", "passenger", "room.night", "request", "token", "GPU", "vCPU"};
   std::string text;
-  for (std::size_t i = 0; i < kSymbols.size(); ++i) {
-    if (d.exponents[i] == 0) continue;
+  auto append = [&](std::string_view symbol, int exponent) {
+    if (exponent == 0) return;
     if (!text.empty()) text += "·";
-    text += (i == index(bd::money) && !d.currency.empty()) ? d.currency : std::string(kSymbols[i]);
-    if (d.exponents[i] != 1) text += fmt::format("^{}", d.exponents[i]);
-  }
+    text += symbol;
+    if (exponent != 1) text += fmt::format("^{}", exponent);
+  };
+  for (std::size_t i = 0; i < kSymbols.size(); ++i) append(kSymbols[i], d.exponents[i]);
+  for (const auto& [code, e] : d.currencies) append(code, e);
   return text.empty() ? "dimensionless" : text;
 }
 
@@ -277,14 +296,14 @@ dimension dimension_named(std::string_view name) {
   for (const auto& n : named_dimensions()) {
     if (n.name == name) return n.dim;
   }
-  if (name == "money") return base(bd::money);
+  if (name == "money") return money_in("XXX");  // ISO 4217 "no currency": stands for any currency
   std::string known;
   for (const auto& n : dimension_names()) known += (known.empty() ? "" : ", ") + n;
   throw unit_error(fmt::format("unknown dimension '{}': expected one of {}", name, known));
 }
 
 bool dimension_matches(const dimension& d, std::string_view name) {
-  if (name == "money") return d[bd::money] == 1 && (d / base(bd::money)).dimensionless();
+  if (name == "money") return !d.currency().empty();
   return d == dimension_named(name);
 }
 

@@ -34,6 +34,7 @@ import os
 import re
 import sys
 from collections import Counter, defaultdict
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -188,7 +189,7 @@ class RegionCountry:
                 self._put(PROVIDERS[r["provider"]], r["region"], a2, "mlco2-impact impact.csv")
         for (p, reg), (a2, why) in REGION_COUNTRY_EXTRA.items():
             self._put(p, reg, a2, why)
-        for name, rid in ALIBABA_REGION_IDS.items():
+        for rid in ALIBABA_REGION_IDS.values():
             self._put("alibaba", rid, "CN", "Alibaba Cloud regions (mainland China)")
 
     def _put(self, provider: str, region: str, a2: str, how: str) -> None:
@@ -205,7 +206,20 @@ class RegionCountry:
         return hit[0] if hit else None
 
 
+def check_yaml11(value: Any, where: str) -> None:
+    """Refuse floats that would be written like 6e-05 (no '.'), which YAML 1.1 parsers read as text."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            check_yaml11(v, f"{where}.{k}")
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            check_yaml11(v, f"{where}[{i}]")
+    elif isinstance(value, float) and "e" in repr(value) and "." not in repr(value):
+        raise SystemExit(f"{where}: {value!r} would be written in a form YAML 1.1 reads as text")
+
+
 def write_coef(name: str, doc: dict[str, Any], header: Iterable[str]) -> None:
+    check_yaml11(doc, name)
     write_factor_file(f"{OUT}/{name}", {"schema": COEF_SCHEMA, **doc}, [GENERATED, *header])
 
 
@@ -251,12 +265,13 @@ SOURCES: list[dict[str, Any]] = [
                      "(Singapore), Clean Energy Regulator (Australia), CEA (India), journal articles, "
                      "Electricity Maps",
         "title": "impact.csv: carbon intensity and PUE of cloud regions; instances.csv: GPU instance types",
-        "year": 2021,
+        "year": 2026,
         "url": "https://github.com/mlco2/impact",
         "licence": "MIT (each row's own source's terms apply to its figure)",
         "retrieved": f"{MLCO2_IMPACT} data/impact.csv, data/instances.csv",
-        "notes": "Vintage 2018-2021 per shared/data PROVENANCE.md; most rows state no data year, so their factors "
-                 "carry valid: {from: 2018, to: 2021}. Each factor's notes quote the row's source.",
+        "notes": "Year of the commit used. The figures date from 2018-2021 (shared/data PROVENANCE.md; CoreWeave "
+                 "rows: Oct 2021 - Oct 2022); most rows state no data year, so their factors carry valid: "
+                 "{from: 2018, to: 2021}. Each factor's notes quote the row's source.",
     },
     {
         "id": "green-algorithms-cloud",
@@ -401,7 +416,6 @@ def ccf(data: Path, rc: RegionCountry) -> dict[str, Any]:
     skips = Skips()
     fskips = Skips()
     gcp_block = 0  # getGCPEmissionsFactors: first block = CFE-adjusted, second = grid (CCF code order)
-    seen_gcp: set[str] = set()
     for r in rows:
         provider = PROVIDERS.get(r["provider"], r["provider"])
         table, key, where = r["table"], r["key"], ccf_where(r)
@@ -421,7 +435,6 @@ def ccf(data: Path, rc: RegionCountry) -> dict[str, Any]:
             if key == "us-central1":
                 gcp_block += 1
             kind = "cfe" if gcp_block == 1 else "grid"
-            seen_gcp.add(key)
         else:
             kind = "grid"
         raw = r["value"]
@@ -432,7 +445,6 @@ def ccf(data: Path, rc: RegionCountry) -> dict[str, Any]:
             note_extra = f"value of {raw} ({ccf_where(nerc[ref])})"
         else:
             value = number(raw)
-        label = f"{provider} {key} ({where})"
         if provider == "azure":
             fskips.add("Azure: the transcription's key column reads 'name' for every region row (the CCF code "
                        "keys them [AZURE_REGIONS.<X>.name]); the region cannot be recovered from the raw file",
@@ -523,8 +535,15 @@ def ccf(data: Path, rc: RegionCountry) -> dict[str, Any]:
 def factor_entry(*, fid: str, activity: str, value: int | float, region: str, year: int | None,
                  tags: list[str], notes: str, valid: tuple[int, int] | None = None,
                  source: str | None = None) -> dict[str, Any]:
-    f: dict[str, Any] = {"id": fid, "activity": activity, "values": {"CO2e": value}, "gwp": "unspecified",
-                         "region": region}
+    f: dict[str, Any] = {"id": fid, "activity": activity}
+    if isinstance(value, float) and "e" in repr(value) and "." not in repr(value):
+        # 6e-05 (no '.') is read as text by YAML 1.1 parsers such as PyYAML: write the figure in kg, an exact
+        # decimal shift of the raw t figure, and say so
+        kg = Decimal(repr(value)).scaleb(3)
+        value = float(kg)
+        f["mass_unit"] = "kg"
+        notes += f"; raw {Decimal(str(kg)).scaleb(-3):f} t per kWh written as {kg:f} kg per kWh"
+    f.update({"values": {"CO2e": value}, "gwp": "unspecified", "region": region})
     if valid:
         f["valid"] = {"from": valid[0], "to": valid[1]}
     else:

@@ -20,16 +20,20 @@ kept as `CO2e` with `gwp: AR5`. The importer checks that the three parts add up 
 rounding of the printed figures (half a unit in the last printed decimal of each) and reports every
 group that does not.
 
-GWP. PROVENANCE.md of the shared data says the 2024 edition used IPCC AR5 100-year values. For the 2025
-edition the methodology paper ("2025 Government greenhouse gas conversion factors for company
-reporting: Methodology paper", DESNZ, June 2025,
+GWP. PROVENANCE.md of the shared data says the 2024 edition used IPCC AR5 100-year values. The 2025
+methodology paper ("2025 Government greenhouse gas conversion factors for company reporting:
+Methodology paper", DESNZ, June 2025,
 https://assets.publishing.service.gov.uk/media/6846b0870392ed9b784c0187/2025-GHG-CF-methodology-paper.pdf)
-could not be read from here (not in the search corpora), so its GWP section is not quoted; the AR5
-basis rests on PROVENANCE.md and on third-party importers of the 2025 files (which label them
-AR5_GWP100). CH4 is divided by 28: the AR5 value without climate-carbon feedbacks that UNFCCC
-inventory reporting (and the UK inventory the factors are built on) uses for all methane; DEFRA's
-flat file does not split fossil and non-fossil methane, and using 30 (fossil methane) would lower the
-CH4 masses by 1/15. See GWP_SET / GWP_DIVISOR below to change this in one place.
+is not in the search corpora available here, so its GWP section could not be quoted; the AR5 basis of
+2025 rests on PROVENANCE.md and on third-party importers of the 2025 files that label them AR5 GWP100.
+Which methane value DEFRA uses was read off DEFRA's own per-gas figures, where they are not rounded
+away: in the 2023 flat file (v1.1, 20/06/2023, as copied in filcuk/ghg_conversion_factors@407ca72
+country/gbr/release/ghg-conversion-factors-2023-gbr-v1.1.csv) every "kg CO2e of CH4" of the scope 1
+fuels is a round CH4 mass x 28, fossil fuels included (natural gas per tonne 3.8528 = 0.1376 x 28,
+butane 2.52 = 0.09 x 28, aviation spirit 39.5248 = 1.4116 x 28), and N2O is x 265 (aviation spirit
+26.5 = 0.1 x 265). So CH4 is divided by 28 (AR5 without climate-carbon feedbacks, the UNFCCC value for all
+methane), not by 30 (AR5 fossil methane); the 2025 scope 3 figures, rounded to 5 decimals, cannot show
+the difference themselves. GWP_SET / GWP_DIVISOR below change this in one place.
 
 Run: python3 tools/importers/defra.py   (output is byte-identical from run to run)
 """

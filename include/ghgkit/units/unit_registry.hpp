@@ -10,22 +10,27 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ghgkit {
 inline namespace v0 {
 
-/// Base dimensions of the run-time registry, in the order of dimension::exponents.
+/// Base dimensions of the run-time registry, in the order of dimension::exponents. Money is not
+/// among them: each currency is a base dimension of its own (see dimension::currencies).
 enum class base_dimension : std::uint8_t {
-  length, mass, time, data, passenger, room_night, request, token, accelerator, vcpu, money, count_
+  length, mass, time, data, passenger, room_night, request, token, accelerator, vcpu, count_
 };
 
-/// A product of powers of base dimensions. Money carries its ISO 4217 currency: EUR and USD differ.
+/// A product of powers of base dimensions and currencies: EUR and USD differ, and an exchange rate
+/// USD/EUR keeps both, so it never converts to GBP/JPY.
 struct dimension {
   std::array<std::int8_t, static_cast<std::size_t>(base_dimension::count_)> exponents{};
-  std::string currency;
+  std::vector<std::pair<std::string, std::int8_t>> currencies;  ///< ISO 4217 code -> exponent, sorted
 
   [[nodiscard]] bool dimensionless() const;
+  /// The currency of plain money (exactly one currency to the power 1, nothing else), else "".
+  [[nodiscard]] std::string currency() const;
   [[nodiscard]] std::int8_t operator[](base_dimension b) const {
     return exponents[static_cast<std::size_t>(b)];
   }

@@ -312,6 +312,6 @@ TEST_CASE("an alias bomb fails fast at the node limit instead of expanding") {
   const auto start = std::chrono::steady_clock::now();
   check_bad_fixture("bad_alias_bomb");
   const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  // 10^10 nodes if expanded; the 10^7-node budget stops it in a few seconds even in a debug build.
-  CHECK(seconds < 30.0);
+  // 10^10 nodes if expanded; the 10^7-node budget stops it (about 16 s in an unoptimised build here).
+  CHECK(seconds < 60.0);
 }

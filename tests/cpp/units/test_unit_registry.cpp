@@ -190,7 +190,7 @@ TEST_CASE("currency codes are ISO 4217 codes, upper case") {
   CHECK(ghgkit::is_currency_code("JPY"));
   CHECK_FALSE(ghgkit::is_currency_code("eur"));
   CHECK_FALSE(ghgkit::is_currency_code("ABC"));
-  CHECK(parse_unit("CHF").dim.currency == "CHF");
+  CHECK(parse_unit("CHF").dim.currency() == "CHF");
 }
 
 TEST_CASE("the symbol list is sorted and holds the atomic units") {
