@@ -15,7 +15,8 @@ if(NOT SKBUILD)
 
   configure_package_config_file(cmake/ghgkitConfig.cmake.in
                                 "${CMAKE_CURRENT_BINARY_DIR}/ghgkitConfig.cmake"
-                                INSTALL_DESTINATION ${GHGKIT_INSTALL_CMAKEDIR})
+                                INSTALL_DESTINATION ${GHGKIT_INSTALL_CMAKEDIR}
+                                PATH_VARS GHGKIT_FACTORS_INSTALL_DIR)
   write_basic_package_version_file("${CMAKE_CURRENT_BINARY_DIR}/ghgkitConfigVersion.cmake"
                                    COMPATIBILITY SameMinorVersion)
   install(FILES "${CMAKE_CURRENT_BINARY_DIR}/ghgkitConfig.cmake"
