@@ -17,4 +17,4 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 python3 -m pip install -q --upgrade "pip>=23" "scikit-build-core>=0.10" "pybind11>=2.12" \
-  "pytest>=7" "pyyaml>=6" "hypothesis>=6" "cmake>=3.21" "ninja"
+  "pytest>=7" "pyyaml>=6" "hypothesis>=6" "jsonschema>=4.18" "cmake>=3.21" "ninja"

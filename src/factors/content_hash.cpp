@@ -33,8 +33,8 @@ std::string canonical_text(const database_content& c) {
                        s.licence, s.retrieved, s.notes);
   }
   for (const auto& a : c.activities) {
-    out += fmt::format("activity\t{}\t{}\t{}\t{}\t{}\n", a.path, fmt::join(a.dimensions, ","), optional(a.scope),
-                       optional(a.category), fmt::join(a.preferred_sources, ","));
+    out += fmt::format("activity\t{}\t{}\t{}\t{}\t{}\t{}\n", a.path, fmt::join(a.dimensions, ","), optional(a.scope),
+                       optional(a.category), fmt::join(a.preferred_sources, ","), fmt::join(a.upstream, ","));
   }
   for (const auto& [code, r] : c.regions.regions()) {
     out += fmt::format("region\t{}\t{}\t{}\t{}\t{}\n", code, r.alpha3, r.name, r.kind, r.parent);
@@ -61,6 +61,7 @@ std::string canonical_text(const database_content& c) {
                        optional(f.scope), optional(f.category), fmt::join(f.tags, ","), f.source_id,
                        uncertainty_text(f.uncertainty), f.notes);
   }
+  out += catalogue_canonical_text(c.catalogue);
   return out;
 }
 

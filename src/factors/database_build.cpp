@@ -24,17 +24,6 @@ std::map<std::string, Item, std::less<>> merge_by_key(const std::vector<raw_laye
   return merged;
 }
 
-void require_source(const database_content& c, const std::string& id, const source_location& where,
-                    std::string_view field) {
-  if (c.sources.contains(id)) return;
-  std::vector<std::string> ids;
-  for (const auto& [known, _] : c.sources) ids.push_back(known);
-  auto near = near_matches(id, ids);
-  raise<factor_error>(where, field, quote(id),
-                      near.empty() ? std::string("the id of a source in a 'sources:' section")
-                                   : fmt::format("a source id such as '{}'", fmt::join(near, "' or '")));
-}
-
 std::string dimension_name_of(const dimension& d, const activity_family& family) {
   for (const auto& name : family.dimensions) {
     if (dimension_matches(d, name)) return name;
@@ -153,6 +142,17 @@ void build_factors(database_content& c) {
 
 }  // namespace
 
+void require_source(const database_content& c, const std::string& id, const source_location& where,
+                    std::string_view field) {
+  if (c.sources.contains(id)) return;
+  std::vector<std::string> ids;
+  for (const auto& [known, _] : c.sources) ids.push_back(known);
+  auto near = near_matches(id, ids);
+  raise<factor_error>(where, field, quote(id),
+                      near.empty() ? std::string("the id of a source in a 'sources:' section")
+                                   : fmt::format("a source id such as '{}'", fmt::join(near, "' or '")));
+}
+
 const activity_family* family_for(const std::vector<activity_family>& families, std::string_view path) {
   const activity_family* best = nullptr;
   for (const auto& f : families) {
@@ -191,6 +191,7 @@ std::shared_ptr<const database_content> build_content(std::vector<raw_layer> lay
   }
   build_factors(*c);
   reject_indistinct(*c);
+  build_catalogue(*c);
   c->hash = sha256_hex(canonical_text(*c));
   return c;
 }

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "coefficient_content.hpp"
 #include "ghgkit/factors/database.hpp"
 
 namespace ghgkit::detail {
@@ -37,6 +38,7 @@ struct raw_layer {
   std::vector<gas_alias> aliases;
   std::vector<refrigerant_blend> blends;
   std::vector<raw_factor> factors;
+  coefficient_layer entries;  // of its coefficient documents
 };
 
 /// Parses a layer (a directory tree or one file). Checks each file on its own; cross-references
@@ -52,11 +54,16 @@ struct database_content {
   region_registry regions;
   gas_registry gases;
   std::vector<activity_family> activities;  // sorted by path
+  coefficient_catalogue catalogue;
   std::string hash;
 };
 
 /// The family an activity path falls under: the longest declared prefix, or nullptr.
 const activity_family* family_for(const std::vector<activity_family>& families, std::string_view path);
+
+/// Fails unless `id` names a source of the merged registry, suggesting near ids.
+void require_source(const database_content& c, const std::string& id, const source_location& where,
+                    std::string_view field);
 
 /// Merges layers bottom to top, validates every reference and builds the indexes and the hash.
 std::shared_ptr<const database_content> build_content(std::vector<raw_layer> layers);

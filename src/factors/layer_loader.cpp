@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
+#include <future>
 #include <set>
+#include <thread>
 
 #include "database_content.hpp"
 #include "yaml_reader.hpp"
@@ -57,7 +60,7 @@ source parse_source(const yaml_map& m) {
 }
 
 activity_family parse_activity(const yaml_map& m) {
-  m.check_keys({"path", "dimensions", "scope", "category", "preferred_sources"});
+  m.check_keys({"path", "dimensions", "scope", "category", "preferred_sources", "upstream"});
   activity_family a;
   a.where = m.at();
   a.path = activity_path(m, "path");
@@ -73,6 +76,7 @@ activity_family parse_activity(const yaml_map& m) {
   a.scope = m.optional_integer("scope", 1, 3);
   a.category = m.optional_integer("category", 1, 15);
   a.preferred_sources = m.text_list("preferred_sources");
+  a.upstream = m.text_list("upstream");
   return a;
 }
 
@@ -292,19 +296,34 @@ class layer_reader {
       : layer_(layer), root_(std::move(root)), index_(index) {}
 
   void load_file(const fs::path& file, std::size_t depth) {
+    load_parsed(file, depth, [&] { return yaml_document::read(file); });
+  }
+
+  // `parse` yields the file's document (read here, or by a thread that parsed it ahead).
+  template <class Parse>
+  void load_parsed(const fs::path& file, std::size_t depth, Parse parse) {
     const fs::path canonical = fs::weakly_canonical(file);
     if (!loaded_.insert(canonical).second) return;
-    const yaml_document doc = yaml_document::read(file);
+    const yaml_document doc = parse();
     if (!doc.root().IsMap()) {
       raise<factor_error>(doc.at(doc.root()), "", describe_node(doc.root()),
-                          fmt::format("a mapping starting with 'schema: {}'", kSchema));
+                          fmt::format("a mapping starting with 'schema: {}' or 'schema: {}'", kSchema,
+                                      coefficients_schema));
     }
     const yaml_map top(doc, doc.root(), "document");
+    // The schema decides which sections a file may hold: check it before the keys.
+    const std::string schema = top.text("schema");
+    if (schema == coefficients_schema) {
+      read_coefficient_document(top, layer_.entries, index_,
+                                [&](const yaml_map& m) { layer_.sources.push_back(parse_source(m)); });
+      return;
+    }
+    if (schema != kSchema) {
+      raise<factor_error>(top.at("schema"), "schema", quote(schema),
+                          fmt::format("{} or {}", quote(kSchema), quote(coefficients_schema)));
+    }
     top.check_keys({"schema", "include", "sources", "activities", "regions", "region_groups", "gwp", "blends",
                     "defaults", "factors"});
-    if (const std::string schema = top.text("schema"); schema != kSchema) {
-      raise<factor_error>(top.at("schema"), "schema", quote(schema), quote(kSchema));
-    }
     for (const auto& name : top.text_list("include")) include(top, file, name, depth);
     for_each_entry(top, "sources", [&](const yaml_map& m) { layer_.sources.push_back(parse_source(m)); });
     for_each_entry(top, "activities", [&](const yaml_map& m) { layer_.activities.push_back(parse_activity(m)); });
@@ -358,6 +377,26 @@ void reject_duplicates(const std::vector<Item>& items, Key key, std::string_view
   }
 }
 
+// Parsing YAML is most of the loading time: a few threads parse the next files while this one reads
+// them in path order, so the result and the first error reported are those of a sequential load.
+void load_in_order(layer_reader& reader, const std::vector<fs::path>& files) {
+  const std::size_t window = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+  std::deque<std::future<yaml_document>> ahead;
+  std::size_t launched = 0;
+  auto launch = [&] {
+    if (launched == files.size()) return;
+    ahead.push_back(std::async(std::launch::async, [&file = files[launched]] { return yaml_document::read(file); }));
+    ++launched;
+  };
+  while (launched < std::min(window, files.size())) launch();
+  for (const auto& file : files) {
+    std::future<yaml_document> next = std::move(ahead.front());
+    ahead.pop_front();
+    launch();
+    reader.load_parsed(file, 0, [&] { return next.get(); });
+  }
+}
+
 }  // namespace
 
 raw_layer load_layer(const fs::path& path, std::size_t layer_index) {
@@ -377,7 +416,7 @@ raw_layer load_layer(const fs::path& path, std::size_t layer_index) {
       if (it->is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(it->path());
     }
     std::sort(files.begin(), files.end());
-    for (const auto& file : files) reader.load_file(file, 0);
+    load_in_order(reader, files);
   }
   reject_duplicates(layer.sources, [](const source& s) { return s.id; }, "id", "source id");
   reject_duplicates(layer.activities, [](const activity_family& a) { return a.path; }, "path", "activity path");
@@ -393,6 +432,7 @@ raw_layer load_layer(const fs::path& path, std::size_t layer_index) {
                           fmt::format("a unique id (first defined at {})", it->second->value.origin.where.str()));
     }
   }
+  reject_duplicate_entry_ids(layer.entries);
   return layer;
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "../text.hpp"
 #include "database_content.hpp"
 
 namespace ghgkit {
@@ -109,13 +110,16 @@ lookup_result factor_database::find(const lookup_query& q) const {
     std::vector<std::string> activities;
     for (const auto& [a, _] : content_->by_activity) activities.push_back(a);
     std::sort(activities.begin(), activities.end());
-    std::vector<std::string> near;
+    std::vector<std::string> near = detail::near_matches(q.activity, activities);
     for (const auto& a : activities) {
-      if (a.starts_with(q.activity) || q.activity.starts_with(a)) near.push_back(a);
-      if (near.size() == 5) break;
+      if (near.size() >= 5) break;
+      if ((a.starts_with(q.activity + ".") || q.activity.starts_with(a + ".")) &&
+          std::find(near.begin(), near.end(), a) == near.end()) {
+        near.push_back(a);
+      }
     }
     throw lookup_error(fmt::format("no factor for activity '{}'{}", q.activity,
-                                   near.empty() ? "" : fmt::format("; related activities: {}", fmt::join(near, ", "))));
+                                   near.empty() ? "" : fmt::format("; did you mean: {}?", fmt::join(near, ", "))));
   }
   const std::string region = q.region ? content_->regions.require(*q.region) : std::string(world_region);
   const std::vector<std::string> chain = q.strict ? std::vector<std::string>{region} : content_->regions.fallback_chain(region);

@@ -110,45 +110,51 @@ double scalar_number(const yaml_document& doc, const YAML::Node& node, std::stri
 yaml_map::yaml_map(const yaml_document& doc, YAML::Node node, std::string_view what)
     : doc_(&doc), node_(std::move(node)) {
   if (!node_.IsMap()) raise<factor_error>(doc.at(node_), what, describe_node(node_), "a mapping");
+  fields_.reserve(node_.size());
+  for (const auto& kv : node_) {
+    fields_.push_back({kv.first.IsScalar() ? kv.first.Scalar() : std::string(), kv.first, kv.second});
+  }
+}
+
+const yaml_map::field* yaml_map::find(std::string_view key) const {
+  for (const auto& f : fields_) {
+    if (f.key == key && f.key_node.IsScalar()) return &f;
+  }
+  return nullptr;
 }
 
 void yaml_map::check_keys(std::span<const std::string_view> allowed) const {
-  std::set<std::string, std::less<>> seen;
-  for (const auto& kv : node_) {
-    if (!kv.first.IsScalar()) raise<factor_error>(doc_->at(kv.first), "", describe_node(kv.first), "a key");
-    const std::string& key = kv.first.Scalar();
-    if (!seen.insert(key).second) {
-      raise<factor_error>(doc_->at(kv.first), key, "the key a second time", "each key once per mapping");
+  for (std::size_t i = 0; i < fields_.size(); ++i) {
+    const field& f = fields_[i];
+    if (!f.key_node.IsScalar()) raise<factor_error>(doc_->at(f.key_node), "", describe_node(f.key_node), "a key");
+    for (std::size_t j = 0; j < i; ++j) {
+      if (fields_[j].key == f.key) {
+        raise<factor_error>(doc_->at(f.key_node), f.key, "the key a second time", "each key once per mapping");
+      }
     }
     bool known = false;
-    for (auto a : allowed) known = known || a == key;
+    for (auto a : allowed) known = known || a == f.key;
     if (!known) {
       std::string list;
       for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-      raise<factor_error>(doc_->at(kv.first), key, "an unknown field", fmt::format("one of: {}", list));
+      raise<factor_error>(doc_->at(f.key_node), f.key, "an unknown field", fmt::format("one of: {}", list));
     }
   }
 }
 
 bool yaml_map::has(std::string_view key) const {
-  for (const auto& kv : node_) {
-    if (kv.first.IsScalar() && kv.first.Scalar() == key) return !kv.second.IsNull();
-  }
-  return false;
+  const field* f = find(key);
+  return f != nullptr && !f->value.IsNull();
 }
 
 YAML::Node yaml_map::get(std::string_view key) const {
-  for (const auto& kv : node_) {
-    if (kv.first.IsScalar() && kv.first.Scalar() == key) return kv.second;
-  }
-  return YAML::Node(YAML::NodeType::Undefined);
+  const field* f = find(key);
+  return f != nullptr ? f->value : YAML::Node(YAML::NodeType::Undefined);
 }
 
 source_location yaml_map::at(std::string_view key) const {
-  for (const auto& kv : node_) {
-    if (kv.first.IsScalar() && kv.first.Scalar() == key) return doc_->at(kv.second);
-  }
-  return at();
+  const field* f = find(key);
+  return f != nullptr ? doc_->at(f->value) : at();
 }
 
 std::string yaml_map::text(std::string_view key) const {

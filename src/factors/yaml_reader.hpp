@@ -40,9 +40,17 @@ class yaml_document {
   std::string name_;
 };
 
-/// One mapping being read, with its document for positions.
+/// One mapping being read, with its document for positions. Its entries are listed once on
+/// construction, so looking fields up does not walk the YAML node again (loading time).
 class yaml_map {
  public:
+  /// One entry of the mapping: the key as text (empty when the key is not a scalar) and its nodes.
+  struct field {
+    std::string key;
+    YAML::Node key_node;
+    YAML::Node value;
+  };
+
   yaml_map(const yaml_document& doc, YAML::Node node, std::string_view what);
 
   /// Fails on a key outside `allowed` (typos never drop data) or a key given twice.
@@ -56,6 +64,8 @@ class yaml_map {
   [[nodiscard]] source_location at(std::string_view key) const;
   [[nodiscard]] const yaml_document& doc() const { return *doc_; }
   [[nodiscard]] const YAML::Node& node() const { return node_; }
+  /// The entries in file order.
+  [[nodiscard]] std::span<const field> fields() const { return fields_; }
 
   [[nodiscard]] std::string text(std::string_view key) const;  // required, non-empty
   [[nodiscard]] std::optional<std::string> optional_text(std::string_view key) const;
@@ -67,8 +77,11 @@ class yaml_map {
   [[nodiscard]] std::vector<std::pair<std::string, YAML::Node>> entries(std::string_view key) const;
 
  private:
+  [[nodiscard]] const field* find(std::string_view key) const;
+
   const yaml_document* doc_;
   YAML::Node node_;
+  std::vector<field> fields_;
 };
 
 /// A scalar node as text, or throws naming the field and what was expected.

@@ -72,6 +72,7 @@ const std::vector<named_dimension>& named_dimensions() {
       {"vcpu", base(bd::vcpu)},
       {"vcpu-time", base(bd::vcpu) * base(bd::time)},
       {"data-time", base(bd::data) * base(bd::time)},
+      {"device", base(bd::device)},
   };
   return names;
 }
@@ -143,6 +144,7 @@ const std::unordered_map<std::string, atom>& atoms() {
     t.emplace("token", atom{1.0, base(bd::token)});
     t.emplace("GPU", atom{1.0, base(bd::accelerator)});
     t.emplace("vCPU", atom{1.0, base(bd::vcpu)});
+    t.emplace("device", atom{1.0, base(bd::device)});  // a counted device (server, laptop, ...)
     return t;
   }();
   return table;
@@ -278,8 +280,8 @@ std::string describe(const dimension& d) {
       return fmt::format("{} per money ({})", numerator.first, code);
     }
   }
-  static constexpr std::array<std::string_view, 10> kSymbols = {
-      "m", "kg", "s", "B", "passenger", "room.night", "request", "token", "GPU", "vCPU"};
+  static constexpr std::array<std::string_view, index(bd::count_)> kSymbols = {
+      "m", "kg", "s", "B", "passenger", "room.night", "request", "token", "GPU", "vCPU", "device"};
   std::string text;
   auto append = [&](std::string_view symbol, int exponent) {
     if (exponent == 0) return;

@@ -2,7 +2,8 @@
 
 Every spot check reads the raw file itself (../shared/data) and compares it with the YAML loaded with
 PyYAML, so a wrong importer fails here. Expected region codes and ids are written out by hand. The
-coefficient documents (*.coef) are also checked against the format of factors/cloud/README.md.
+coefficient documents (*.yaml, schema ghgkit.coefficients/1) are also checked against the format of
+factors/cloud/README.md.
 """
 from __future__ import annotations
 
@@ -28,6 +29,12 @@ if not DATA.is_dir():
 @functools.lru_cache(maxsize=None)
 def doc(name: str) -> dict:
     return yaml.safe_load((FOLDER / name).read_text(encoding="utf-8"))
+
+
+def coefficient_documents() -> list[Path]:
+    """The folder's coefficient documents: *.yaml files whose schema is ghgkit.coefficients/1."""
+    return sorted(p for p in FOLDER.glob("*.yaml")
+                  if yaml.safe_load(p.read_text(encoding="utf-8")).get("schema") == "ghgkit.coefficients/1")
 
 
 def factor(name: str, fid: str) -> dict:
@@ -70,7 +77,7 @@ def raw_csv(rel: str, skip: int = 0) -> list[dict[str, str]]:
 @pytest.mark.parametrize("key,qid", [("MIN_WATTS_AVG", "min"), ("MAX_WATTS_AVG", "max")])
 def test_aws_average_watts_per_vcpu_match_ccf(key, qid):
     raw = ccf_raw("aws", "AWS_CLOUD_CONSTANTS", key)
-    c = entry("ccf.coef", "coefficients", f"ccf.aws.compute.{qid}_power_per_vcpu.average")
+    c = entry("ccf.yaml", "coefficients", f"ccf.aws.compute.{qid}_power_per_vcpu.average")
     assert c["value"] == pytest.approx(float(raw["value"]), rel=0, abs=0)
     assert c["unit"] == "W/vCPU" and c["provider"] == "aws" and c["source"] == "ccf"
     assert f":{raw['line']}" in c["notes"]
@@ -80,23 +87,23 @@ def test_aws_average_watts_per_vcpu_match_ccf(key, qid):
 def test_aws_cascade_lake_watts_per_vcpu_by_microarchitecture():
     lo = ccf_raw("aws", "AWS_CLOUD_CONSTANTS.MIN_WATTS_BY_COMPUTE_PROCESSOR", "CASCADE_LAKE")
     hi = ccf_raw("aws", "AWS_CLOUD_CONSTANTS.MAX_WATTS_BY_COMPUTE_PROCESSOR", "CASCADE_LAKE")
-    assert entry("ccf.coef", "coefficients", "ccf.aws.compute.min_power_per_vcpu.cascade_lake")["value"] == float(lo["value"])
-    assert entry("ccf.coef", "coefficients", "ccf.aws.compute.max_power_per_vcpu.cascade_lake")["value"] == float(hi["value"])
+    assert entry("ccf.yaml", "coefficients", "ccf.aws.compute.min_power_per_vcpu.cascade_lake")["value"] == float(lo["value"])
+    assert entry("ccf.yaml", "coefficients", "ccf.aws.compute.max_power_per_vcpu.cascade_lake")["value"] == float(hi["value"])
 
 
 def test_gpu_watts_are_per_accelerator_not_per_vcpu():
     raw = ccf_raw("aws", "AWS_CLOUD_CONSTANTS.MAX_WATTS_BY_COMPUTE_PROCESSOR", "NVIDIA_TESLA_A100")
-    c = entry("ccf.coef", "coefficients", "ccf.aws.compute.max_power_per_accelerator.nvidia_tesla_a100")
+    c = entry("ccf.yaml", "coefficients", "ccf.aws.compute.max_power_per_accelerator.nvidia_tesla_a100")
     assert c["value"] == float(raw["value"]) == 407 and c["unit"] == "W/GPU"
 
 
 def test_azure_pue_from_ccf_code_and_from_green_algorithms_stay_apart():
     raw = ccf_raw("azure", "AZURE_CLOUD_CONSTANTS", "PUE_AVG")
-    c = entry("ccf.coef", "coefficients", "ccf.azure.datacenter.pue.average")
+    c = entry("ccf.yaml", "coefficients", "ccf.azure.datacenter.pue.average")
     assert c["value"] == float(raw["value"]) == 1.185  # the code's figure, not the 1.125 of CCF's appendix
     assert c["unit"] == "1"
     ga = next(r for r in raw_csv("green-algorithms/defaults_PUE.csv", skip=1) if r["provider"] == "azure")
-    g = entry("green_algorithms.coef", "coefficients", "green-algorithms-cloud.azure.datacenter.pue")
+    g = entry("green_algorithms.yaml", "coefficients", "green-algorithms-cloud.azure.datacenter.pue")
     assert g["value"] == float(ga["PUE"]) and g["source"] == "green-algorithms-cloud"
     assert g["reference"] == ga["source"]
 
@@ -165,21 +172,21 @@ def test_mlco2_azure_west_europe_and_skipped_snapshot():
 def test_european_providers_present():
     ovh = factor("mlco2_impact.yaml", "mlco2-impact-cloud.cloud.electricity.ovhcloud.gra.2018-2021")
     assert ovh["region"] == "FR"
-    regions = {(e["provider"], e["region"]): e["country"] for e in doc("boaviztapi_regions.coef")["cloud_regions"]}
+    regions = {(e["provider"], e["region"]): e["country"] for e in doc("boaviztapi_regions.yaml")["cloud_regions"]}
     assert regions[("scaleway", "pl-waw")] == "PL" and regions[("ovhcloud", "eu-west-lim")] == "DE"
     ga = next(r for r in raw_csv("green-algorithms/defaults_PUE.csv", skip=1) if r["provider"] == "OVHcloud")
-    assert entry("green_algorithms.coef", "coefficients", "green-algorithms-cloud.ovhcloud.datacenter.pue")["value"] \
+    assert entry("green_algorithms.yaml", "coefficients", "green-algorithms-cloud.ovhcloud.datacenter.pue")["value"] \
         == float(ga["PUE"])
 
 
 def test_instances_match_boaviztapi_and_carry_the_gpu_model():
     raw = next(r for r in raw_csv("boaviztapi/archetypes/cloud/aws.csv") if r["id"] == "p4d.24xlarge")
-    i = entry("boaviztapi_instances.coef", "instances", "boaviztapi-cloud.aws.p4d-24xlarge")
+    i = entry("boaviztapi_instances.yaml", "instances", "boaviztapi-cloud.aws.p4d-24xlarge")
     assert i["vcpu"] == int(raw["vcpu"]) and i["memory_gb"] == float(raw["memory"])
     assert i["gpus"] == int(raw["gpu_units"]) and i["platform"] == raw["platform"]
     server = next(r for r in raw_csv("boaviztapi/archetypes/server.csv") if r["id"] == raw["platform"])
     assert i["gpu_model"] == server["GPU.name"]
-    shared = entry("boaviztapi_instances.coef", "instances", "boaviztapi-cloud.azure.nv4as_v4")
+    shared = entry("boaviztapi_instances.yaml", "instances", "boaviztapi-cloud.azure.nv4as_v4")
     assert shared["gpus"] == 0.125 and "1/8th" in shared["notes"]
 
 
@@ -200,7 +207,7 @@ def registry_sources() -> set[str]:
     return {s["id"] for s in doc("sources.yaml")["sources"]}
 
 
-@pytest.mark.parametrize("path", sorted(FOLDER.glob("*.coef")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", coefficient_documents(), ids=lambda p: p.name)
 def test_coefficient_documents_follow_the_format(path):
     d = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert d["schema"] == "ghgkit.coefficients/1"
@@ -222,7 +229,7 @@ def test_coefficient_documents_follow_the_format(path):
 
 def test_every_coefficient_unit_parses_in_the_unit_registry():
     ghgkit = pytest.importorskip("ghgkit")
-    units = {c["unit"] for p in FOLDER.glob("*.coef") for c in yaml.safe_load(p.read_text()).get("coefficients", [])}
+    units = {c["unit"] for p in coefficient_documents() for c in yaml.safe_load(p.read_text()).get("coefficients", [])}
     for u in sorted(units):
         ghgkit.unit_dimension(u)  # raises UnitError for an unknown unit
 

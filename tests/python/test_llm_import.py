@@ -1,4 +1,4 @@
-"""LLM catalogue and EcoLogits method constants: factors/llm/*.coef against ecologits/models.json."""
+"""LLM catalogue and EcoLogits method constants: factors/llm/*.yaml against ecologits/models.json."""
 from __future__ import annotations
 
 import functools
@@ -26,13 +26,19 @@ def doc(name: str) -> dict:
     return yaml.safe_load((FOLDER / name).read_text(encoding="utf-8"))
 
 
+def coefficient_documents() -> list[Path]:
+    """The folder's coefficient documents: *.yaml files whose schema is ghgkit.coefficients/1."""
+    return sorted(p for p in FOLDER.glob("*.yaml")
+                  if yaml.safe_load(p.read_text(encoding="utf-8")).get("schema") == "ghgkit.coefficients/1")
+
+
 @functools.lru_cache(maxsize=None)
 def raw() -> dict:
     return json.loads((DATA / "ecologits/models.json").read_text(encoding="utf-8"))
 
 
 def model(provider: str, name: str) -> dict:
-    hits = [m for m in doc("ecologits_models.coef")["models"] if (m["provider"], m["name"]) == (provider, name)]
+    hits = [m for m in doc("ecologits_models.yaml")["models"] if (m["provider"], m["name"]) == (provider, name)]
     assert len(hits) == 1, (provider, name)
     return hits[0]
 
@@ -42,7 +48,7 @@ def raw_model(provider: str, name: str) -> dict:
 
 
 def test_all_361_models_are_in_the_catalogue():
-    got = {(m["provider"], m["name"]) for m in doc("ecologits_models.coef")["models"]}
+    got = {(m["provider"], m["name"]) for m in doc("ecologits_models.yaml")["models"]}
     want = {(m["provider"], m["name"]) for m in raw()["models"]}
     assert got == want and len(got) == 361
 
@@ -68,7 +74,7 @@ def test_alias_attached_to_the_model_it_stands_for():
     m = model("anthropic", alias["alias"])
     assert m["aliases"] == ["claude-opus-4-1"]
     assert model("openai", "gpt-3.5-turbo")["aliases"] == ["gpt-35-turbo"]
-    assert sum(len(x.get("aliases", [])) for x in doc("ecologits_models.coef")["models"]) == len(raw()["aliases"])
+    assert sum(len(x.get("aliases", [])) for x in doc("ecologits_models.yaml")["models"]) == len(raw()["aliases"])
 
 
 def test_dense_model_with_a_single_count():
@@ -79,7 +85,7 @@ def test_dense_model_with_a_single_count():
 
 
 def test_ecologits_energy_constants():
-    c = {x["quantity"]: x for x in doc("ecologits_method.coef")["coefficients"]}
+    c = {x["quantity"]: x for x in doc("ecologits_method.yaml")["coefficients"]}
     # values as in shared/METHODS.md (EcoLogits LLM inference methodology)
     assert c["llm.inference.gpu_energy_per_output_token.alpha"]["value"] == 1.1665e-6
     assert c["llm.inference.gpu_energy_per_output_token.beta"]["value"] == -0.011206
@@ -93,7 +99,7 @@ def test_ecologits_energy_constants():
 
 def test_documents_follow_the_format():
     sources = {s["id"] for s in doc("sources.yaml")["sources"]}
-    for path in sorted(FOLDER.glob("*.coef")):
+    for path in coefficient_documents():
         d = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert d["schema"] == "ghgkit.coefficients/1"
         for section in ("models", "coefficients"):
@@ -105,5 +111,5 @@ def test_documents_follow_the_format():
                 v = m[k]
                 assert isinstance(v, (int, float)) or (set(v) == {"min", "max"} and v["min"] <= v["max"]), m["id"]
     ghgkit = pytest.importorskip("ghgkit")
-    for c in doc("ecologits_method.coef")["coefficients"]:
+    for c in doc("ecologits_method.yaml")["coefficients"]:
         ghgkit.unit_dimension(c["unit"])

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Cloud importer: region grid factors (ghgkit.factors/1) and cloud coefficients and catalogues
-(ghgkit.coefficients/1, files *.coef; format in factors/cloud/README.md).
+(ghgkit.coefficients/1, *.yaml files told apart by their `schema:`; format in factors/cloud/README.md).
 
 Reads (paths relative to the shared data folder, see _common.shared_data_dir and PROVENANCE.md there)
   cloud-carbon-footprint/coefficients.csv      CCF constants: watts per vCPU / GPU, memory, storage,
@@ -16,7 +16,7 @@ Reads (paths relative to the shared data folder, see _common.shared_data_dir and
 and the ISO 3166-1 list of Debian `iso-codes` (/usr/share/iso-codes/json, $GHGKIT_ISO_CODES_DIR).
 
 Writes factors/cloud/: sources.yaml (every source of the folder), activities.yaml, one factor file per
-dataset with region grid factors, and *.coef coefficient and catalogue documents.
+dataset with region grid factors, and coefficient and catalogue documents (schema ghgkit.coefficients/1).
 
 Grid factors: activity cloud.electricity.<provider>.<region-slug> (each cloud region its own activity,
 since two regions in one country can differ), region = ISO alpha-2 of the country the region is in.
@@ -298,7 +298,7 @@ SOURCES: list[dict[str, Any]] = [
 def write_sources() -> None:
     header = [
         "Sources of every cloud factor and coefficient document in this folder (one registry: the factor",
-        "files and the *.coef documents cite these ids; see README.md).",
+        "files and the coefficient documents cite these ids; see README.md).",
     ]
     write_factors("sources.yaml", {"schema": "ghgkit.factors/1", "sources": SOURCES}, header)
 
@@ -527,7 +527,7 @@ def ccf(data: Path, rc: RegionCountry) -> dict[str, Any]:
         f"Coefficients: {len(coefs)}: " + ", ".join(f"{q} {n}" for q, n in sorted(qty.items())) + ".",
         *skips.lines(),
     ]
-    write_coef("ccf.coef", {"coefficients": coefs}, cheader)
+    write_coef("ccf.yaml", {"coefficients": coefs}, cheader)
     return {"factors": len(factors), "coefficients": len(coefs), "per_provider": dict(per_provider),
             "quantities": dict(qty)}
 
@@ -679,7 +679,7 @@ def mlco2_impact(data: Path, rc: RegionCountry) -> dict[str, Any]:
     write_factors("mlco2_impact.yaml", doc, header)
     cheader = [f"Source: {MLCO2_IMPACT} data/impact.csv, column PUE (with 'PUE source' as reference).",
                "Format: factors/cloud/README.md (ghgkit.coefficients/1).", f"Coefficients: {len(coefs)}."]
-    write_coef("mlco2_impact_pue.coef", {"coefficients": coefs}, cheader)
+    write_coef("mlco2_impact_pue.yaml", {"coefficients": coefs}, cheader)
     return {"factors": len(factors), "per_provider": dict(per_provider), "pue": len(coefs)}
 
 
@@ -738,7 +738,7 @@ def green_algorithms(data: Path, rc: RegionCountry) -> dict[str, Any]:
         "Format: factors/cloud/README.md (ghgkit.coefficients/1).",
         f"Coefficients: {len(coefs)}; cloud regions: {len(regions)}.",
     ]
-    write_coef("green_algorithms.coef", {"coefficients": coefs, "cloud_regions": regions}, header)
+    write_coef("green_algorithms.yaml", {"coefficients": coefs, "cloud_regions": regions}, header)
     return {"pue": len(coefs), "regions": len(regions)}
 
 
@@ -800,7 +800,7 @@ def boavizta_cloud(data: Path, iso: Iso) -> dict[str, Any]:
         "Format: factors/cloud/README.md (ghgkit.coefficients/1).",
         "Cloud regions per provider: " + ", ".join(f"{p} {n}" for p, n in sorted(reg_provider.items())) + ".",
     ]
-    write_coef("boaviztapi_regions.coef", {"cloud_regions": regions}, header)
+    write_coef("boaviztapi_regions.yaml", {"cloud_regions": regions}, header)
     iheader = [
         f"Source: {BOAVIZTAPI} boaviztapi/data/archetypes/cloud/<provider>.csv (vcpu, memory GB, ssd/hdd",
         "storage GB, gpu_units, platform = a server archetype id of server.csv); gpu_model is the GPU.name of",
@@ -809,7 +809,7 @@ def boavizta_cloud(data: Path, iso: Iso) -> dict[str, Any]:
         "Instances per provider: " + ", ".join(f"{p} {n}" for p, n in sorted(per_provider.items())) + ".",
         "Platforms not found in server.csv: " + (", ".join(missing_platform) if missing_platform else "none") + ".",
     ]
-    write_coef("boaviztapi_instances.coef", {"instances": instances}, iheader)
+    write_coef("boaviztapi_instances.yaml", {"instances": instances}, iheader)
     return {"instances": dict(per_provider), "regions": dict(reg_provider)}
 
 
@@ -839,7 +839,7 @@ def mlco2_instances(data: Path) -> dict[str, Any]:
     check_unique(instances)
     header = [f"Source: {MLCO2_IMPACT} data/instances.csv (instance type and its GPU model; no counts).",
               "Format: factors/cloud/README.md (ghgkit.coefficients/1).", f"Instances: {len(instances)}."]
-    write_coef("mlco2_instances.coef", {"instances": instances}, header)
+    write_coef("mlco2_instances.yaml", {"instances": instances}, header)
     return {"instances": len(instances)}
 
 

@@ -889,14 +889,17 @@ def activities(grid_sources: set[str], canada: list[str]) -> None:
     doc = {
         "activities": [
             {"path": "electricity", "dimensions": ["energy"], "scope": 2},
-            {"path": GRID, "dimensions": ["energy"], "scope": 2, "preferred_sources": GRID_PREFERENCE},
+            {"path": GRID, "dimensions": ["energy"], "scope": 2, "preferred_sources": GRID_PREFERENCE,
+             "upstream": ["electricity.wtt", "electricity.td_losses", "electricity.td_losses.wtt"]},
         ]
     }
     header = [
         GENERATED,
         "Activity families of the electricity factors. preferred_sources orders every source of",
-        "electricity.grid factors, the default first; it only decides between sources that have a factor",
-        "for the same region and year (see factors/electricity/README.md for the reasoning).",
+        "electricity.grid factors, the default first: without a year the first source present in a region",
+        "gives its latest year; with a year it decides between sources of that year (see",
+        "factors/README.md, 'Lookup and fallbacks', and factors/electricity/README.md for the reasoning).",
+        "upstream: the activities of category 3 (WTT of generation, T&D losses) derived from grid electricity.",
         "electricity.generation.<technology> and all other electricity.* paths fall under `electricity`.",
         "No source has residual mixes, so there is no electricity.residual_mix family yet.",
         "Not imported:",

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Hardware importer: CPU and accelerator catalogues, memory power, BoaviztAPI embodied-impact constants
-and server archetypes, as ghgkit.coefficients/1 documents (files *.coef; format in factors/cloud/README.md).
+and server archetypes, as ghgkit.coefficients/1 documents (*.yaml; format in factors/cloud/README.md).
 
 Reads (paths relative to the shared data folder, see _common.shared_data_dir and PROVENANCE.md there)
   codecarbon/hardware/cpu_power.csv           CPU model -> TDP (W)
@@ -12,9 +12,10 @@ Reads (paths relative to the shared data folder, see _common.shared_data_dir and
   boaviztapi/factors.yml                      embodied-impact constants (gwp criterion only)
   boaviztapi/archetypes/server.csv, components/*.csv   server and component archetypes
 
-Writes factors/hardware/sources.yaml (the folder's sources, schema ghgkit.factors/1) and *.coef documents.
+Writes factors/hardware/sources.yaml (the folder's sources, schema ghgkit.factors/1) and coefficient
+documents (*.yaml, schema ghgkit.coefficients/1).
 No raw file publishes embodied emissions per accelerator, so there is no hardware factor file; embodied
-emissions per device (server, laptop, ...) are coefficients until the unit registry has a device count.
+emissions per device (server, laptop, ...) are coefficients until they become factors per `device` unit.
 CPU and accelerator figures of different sources are kept apart (never averaged); `device` links the
 records of one accelerator across sources. Numbers are written as in the raw file, except percentages
 (written as fractions with unit '1', the raw value in notes).
@@ -333,7 +334,7 @@ def codecarbon_cpus(data: Path) -> dict[str, Any]:
         f"Rows not imported: {len(skipped)}: TDP is not a number (two figures run together, probably a range):",
         "  " + ", ".join(skipped) + ".",
     ]
-    write_coef("codecarbon_cpus.coef", {"cpus": cpus}, header)
+    write_coef("codecarbon_cpus.yaml", {"cpus": cpus}, header)
     return {"cpus": len(cpus)}
 
 
@@ -393,7 +394,7 @@ def green_algorithms(data: Path) -> dict[str, Any]:
         "Format: factors/cloud/README.md (ghgkit.coefficients/1).",
         f"CPUs: {len(cpus)}; accelerators: {len(accels)}; coefficients: {len(coefs)}.",
     ]
-    write_coef("green_algorithms.coef", {"coefficients": coefs, "cpus": cpus, "accelerators": accels}, header)
+    write_coef("green_algorithms.yaml", {"coefficients": coefs, "cpus": cpus, "accelerators": accels}, header)
     return {"cpus": len(cpus), "accelerators": len(accels), "coefficients": len(coefs)}
 
 
@@ -475,7 +476,7 @@ def mlco2_gpus(data: Path) -> dict[str, Any]:
         "Format: factors/cloud/README.md (ghgkit.coefficients/1).",
         f"Accelerators: {len(accels)}; CPUs: {len(cpus)}.",
     ]
-    write_coef("mlco2_gpus.coef", {"accelerators": accels, "cpus": cpus}, header)
+    write_coef("mlco2_gpus.yaml", {"accelerators": accels, "cpus": cpus}, header)
     return {"accelerators": len(accels), "cpus": len(cpus)}
 
 
@@ -604,22 +605,22 @@ def boavizta(data: Path) -> dict[str, Any]:
         "crowdsourcing/ram_manufacture.csv and ssd_manufacture.csv (die densities), archetypes/components/*.csv",
         "(DEFAULT component archetypes) and crowdsourcing/gpu_specs.csv (GPU memory). Units: factors.yml states",
         "none; each coefficient cites the BoaviztAPI documentation page giving its unit.",
-        "Embodied emissions per device are coefficients (unit kgCO2e, per: device) until the unit registry has a",
-        "device count unit; crowdsourcing/ademe_base_impacts_negaoctet.csv repeats the same ADEME figures and is",
-        "not imported twice.",
+        "Embodied emissions per device are coefficients (unit kgCO2e, per: device) until they become factors per",
+        "the registry's `device` unit; crowdsourcing/ademe_base_impacts_negaoctet.csv repeats the same ADEME",
+        "figures and is not imported twice.",
         "Format: factors/cloud/README.md (ghgkit.coefficients/1).",
         f"Coefficients: {len(coefs)}: " + ", ".join(f"{q} {n}" for q, n in sorted(qty.items())) + ".",
         f"Accelerators: {len(accels)}.",
     ]
-    write_coef("boaviztapi.coef", {"coefficients": coefs, "accelerators": accels}, header)
+    write_coef("boaviztapi.yaml", {"coefficients": coefs, "accelerators": accels}, header)
     sheader = [
         f"Source: {BOAVIZTAPI} boaviztapi/data/archetypes/server.csv: server archetypes (the platforms of the",
-        "cloud instance catalogue in factors/cloud/boaviztapi_instances.coef). Cells 'default;min;max' are",
+        "cloud instance catalogue in factors/cloud/boaviztapi_instances.yaml). Cells 'default;min;max' are",
         "written {default, min, max}; units are in the field names (GB, kg, h, percent).",
         "Format: factors/cloud/README.md (ghgkit.coefficients/1, section server_archetypes).",
         f"Server archetypes: {len(servers)}.",
     ]
-    write_coef("boaviztapi_servers.coef", {"server_archetypes": servers}, sheader)
+    write_coef("boaviztapi_servers.yaml", {"server_archetypes": servers}, sheader)
     return {"coefficients": len(coefs), "accelerators": len(accels), "servers": len(servers),
             "quantities": dict(qty)}
 

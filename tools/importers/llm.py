@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """LLM importer: the EcoLogits model catalogue and the constants of EcoLogits' per-token energy model, as
-ghgkit.coefficients/1 documents (files *.coef; format in factors/cloud/README.md).
+ghgkit.coefficients/1 documents (*.yaml; format in factors/cloud/README.md).
 
 Reads (relative to the shared data folder, see _common.shared_data_dir and PROVENANCE.md there)
   ecologits/models.json     361 models: provider, name, architecture (dense | moe), parameters in billions
@@ -9,8 +9,8 @@ and takes the constants of the EcoLogits LLM inference methodology (alpha, beta,
 per output token, the memory overhead, GPU memory, hardware life) from the table METHOD below, which cites
 them (no raw data file carries them).
 
-Writes factors/llm/sources.yaml (schema ghgkit.factors/1, sources only), factors/llm/ecologits_models.coef
-(models) and factors/llm/ecologits_method.coef (coefficients).
+Writes factors/llm/sources.yaml (schema ghgkit.factors/1, sources only), factors/llm/ecologits_models.yaml
+(models) and factors/llm/ecologits_method.yaml (coefficients).
 
 Run: python3 tools/importers/llm.py   (output is byte-identical from run to run)
 """
@@ -177,7 +177,7 @@ def models(data: Path) -> dict[str, Any]:
         f"; {ranged} with a parameter range); aliases: {sum(len(v) for v in aliases.values())}.",
         "Per provider: " + ", ".join(f"{k} {v}" for k, v in sorted(providers.items())) + ".",
     ]
-    write_coef("ecologits_models.coef", {"models": out}, header)
+    write_coef("ecologits_models.yaml", {"models": out}, header)
     return {"models": len(out), "architectures": dict(arch_count), "ranged": ranged}
 
 
@@ -194,7 +194,7 @@ def method() -> dict[str, Any]:
         "Format: factors/cloud/README.md (ghgkit.coefficients/1).",
         f"Coefficients: {len(coefs)}.",
     ]
-    write_coef("ecologits_method.coef", {"coefficients": coefs}, header)
+    write_coef("ecologits_method.yaml", {"coefficients": coefs}, header)
     return {"coefficients": len(coefs)}
 
 

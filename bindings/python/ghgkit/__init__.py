@@ -11,6 +11,11 @@ from importlib import resources as _resources
 
 from . import _core
 from ._core import (
+    Accelerator,
+    CloudInstance,
+    CloudRegion,
+    Coefficient,
+    Cpu,
     Emission,
     Error,
     Factor,
@@ -18,6 +23,10 @@ from ._core import (
     FactorError,
     FactorLookupError,
     InputError,
+    Inventory,
+    InventoryResult,
+    LlmModel,
+    ServerArchetype,
     UnitError,
     convert,
     gwp,
@@ -30,6 +39,11 @@ __version__: str = _core.__version__
 _core._set_default_factors(str(_resources.files(__name__) / "factors"))
 
 __all__ = [
+    "Accelerator",
+    "CloudInstance",
+    "CloudRegion",
+    "Coefficient",
+    "Cpu",
     "Emission",
     "Error",
     "Factor",
@@ -37,6 +51,10 @@ __all__ = [
     "FactorError",
     "FactorLookupError",
     "InputError",
+    "Inventory",
+    "InventoryResult",
+    "LlmModel",
+    "ServerArchetype",
     "UnitError",
     "__version__",
     "convert",

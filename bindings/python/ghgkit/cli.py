@@ -113,6 +113,22 @@ def _matches(f: Any, args: argparse.Namespace) -> bool:
     return True
 
 
+def _print_coefficient_counts(db: FactorDatabase) -> None:
+    """Coefficients per quantity family (the first two parts of the quantity) and catalogue sizes."""
+    coefficients = db.coefficients()
+    families = Counter(".".join(c.quantity.split(".")[:2]) for c in coefficients)
+    print(f"\ncoefficients ({len(coefficients)}) by quantity family ({len(families)}):")
+    for name, n in sorted(families.items()):
+        print(f"  {name:<40} {n}")
+    print("\ncatalogues:")
+    for title, size in (("LLM models", len(db.llm_models())), ("accelerators", len(db.accelerators())),
+                        ("CPUs", len(db.cpus())), ("cloud instance types", len(db.cloud_instances())),
+                        ("cloud regions", len(db.cloud_regions())), ("server archetypes", len(db.server_archetypes()))):
+        print(f"  {title:<40} {size}")
+    for warning in db.catalogue_warnings:
+        print(f"warning: {warning}")
+
+
 def _cmd_factors(args: argparse.Namespace) -> int:
     action = args.action
     if action == "validate":
@@ -126,6 +142,7 @@ def _cmd_factors(args: argparse.Namespace) -> int:
             print(f"\nby {title} ({len(counts)}):")
             for name, n in shown:
                 print(f"  {name:<40} {n}")
+        _print_coefficient_counts(db)
         return EXIT_OK
     db = _database(args.factors)
     if action == "show":
@@ -146,6 +163,27 @@ def _cmd_factors(args: argparse.Namespace) -> int:
     print(_table(rows, ["id", "activity", "region", "year", "per", "kg per unit"]))
     more = len(selected) - len(rows)
     print(f"\n{len(selected)} factor(s)" + (f"; {more} not shown (--limit)" if more > 0 else ""))
+    return EXIT_OK
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    inventory = _core.Inventory.load(args.inventory)
+    result = inventory.compute(_database(args.factors))
+    print(result.to_text(), end="")
+    if args.monte_carlo:
+        mc = inventory.monte_carlo(result, _database(args.factors), iterations=args.monte_carlo, seed=args.seed)
+        print(f"\nMonte Carlo, {mc['iterations']} iterations, seed {mc['seed']} (95% interval, t CO2e):")
+        for label, key in (("scope 1", "scope1"), ("scope 2 location", "scope2_location"),
+                           ("scope 2 market", "scope2_market"), ("scope 3", "scope3"),
+                           ("total (location)", "total_location"), ("total (market)", "total_market")):
+            t = mc[key]
+            print(f"  {label:<18} {t['low_kg'] / 1000:>12.3f} .. {t['high_kg'] / 1000:<12.3f}"
+                  f" ({t['rows_without_uncertainty']} of {t['rows']} rows without factor uncertainty, held fixed)")
+    for path, text in ((args.json, result.to_json), (args.csv, result.to_csv)):
+        if path:
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(text())
+            print(f"wrote {path}")
     return EXIT_OK
 
 
@@ -196,6 +234,15 @@ def _parser() -> argparse.ArgumentParser:
     factors.add_argument("--limit", type=int, default=50)
     with_factors(factors)
     factors.set_defaults(run=_cmd_factors, text=None)
+
+    report = sub.add_parser("report", help="compute an organisation's GHG inventory and print its summary")
+    report.add_argument("inventory", help="inventory YAML (schema ghgkit.inventory/1)")
+    report.add_argument("--json", metavar="PATH", help="write the result as JSON (schema ghgkit.inventory-result/1)")
+    report.add_argument("--csv", metavar="PATH", help="write one CSV line per input row")
+    report.add_argument("--monte-carlo", type=int, metavar="N", help="also run N Monte Carlo iterations")
+    report.add_argument("--seed", type=int, default=1, help="seed of the Monte Carlo generator (default 1)")
+    with_factors(report)
+    report.set_defaults(run=_cmd_report)
 
     conv = sub.add_parser("convert", help="convert a value between units")
     conv.add_argument("value", type=float)

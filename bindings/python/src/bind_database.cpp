@@ -17,12 +17,16 @@ std::filesystem::path& default_directory() {
   return dir;
 }
 
+}  // namespace
+
 const factor_database& default_database() {
   static std::once_flag once;
   static std::unique_ptr<factor_database> db;
   std::call_once(once, [] { db = std::make_unique<factor_database>(factor_database::load({default_directory()})); });
   return *db;
 }
+
+namespace {
 
 std::vector<std::filesystem::path> paths_of(const py::args& args) {
   std::vector<std::filesystem::path> paths;

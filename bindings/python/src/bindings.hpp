@@ -23,5 +23,10 @@ py::list to_list(const std::vector<fallback_step>& steps);
 
 void bind_database(py::module_& m);
 void bind_calculate(py::module_& m);
+void bind_coefficients(py::module_& m);  // after bind_database: adds FactorDatabase methods
+void bind_inventory(py::module_& m);
+
+/// The shipped database, loaded once on first use.
+const factor_database& default_database();
 
 }  // namespace ghgkit::python

@@ -139,5 +139,7 @@ PYBIND11_MODULE(_core, m) {
         py::arg("unit"), "The dimension of a unit, e.g. 'energy' for 'kWh'.");
   m.def("unit_symbols", &ghgkit::unit_symbols, "Every atomic unit symbol the registry knows.");
   bind_database(m);
+  bind_coefficients(m);
   bind_calculate(m);
+  bind_inventory(m);
 }

@@ -10,11 +10,14 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "ghgkit/factors/catalogues.hpp"
+#include "ghgkit/factors/coefficients.hpp"
 #include "ghgkit/factors/factor.hpp"
 #include "ghgkit/factors/lookup.hpp"
 #include "ghgkit/factors/region.hpp"
@@ -35,6 +38,9 @@ struct activity_family {
   std::optional<int> scope;
   std::optional<int> category;
   std::vector<std::string> preferred_sources;
+  /// Activities whose factors give the upstream (scope 3 category 3) emissions of this activity
+  /// for the same amount: well-to-tank of a fuel, upstream and T&D losses of electricity.
+  std::vector<std::string> upstream;
   source_location where;
 };
 
@@ -70,6 +76,32 @@ class factor_database {
   [[nodiscard]] const activity_family* family_of(std::string_view activity) const;
   /// The paths of the layers, bottom first.
   [[nodiscard]] std::vector<std::filesystem::path> layer_paths() const;
+
+  // Coefficients and catalogues of `ghgkit.coefficients/1` documents (coefficients.hpp, catalogues.hpp),
+  // each sorted by id. A find function returns one entry or throws lookup_error naming near candidates;
+  // when several sources fit, the highest layer wins, and if sources still disagree the caller names one.
+
+  [[nodiscard]] std::span<const coefficient> coefficients() const;
+  /// The coefficient of `query.quantity` for the provider, region and key asked (fields left out match any).
+  [[nodiscard]] const coefficient& find_coefficient(const coefficient_query& query) const;
+  [[nodiscard]] std::span<const llm_model> llm_models() const;
+  /// A model by name, alias or id (ignoring case); `provider` tells apart models of the same name.
+  [[nodiscard]] const llm_model& find_llm_model(std::string_view name_or_alias,
+                                                const std::optional<std::string>& provider = std::nullopt) const;
+  [[nodiscard]] std::span<const accelerator> accelerators() const;
+  /// One source's record of an accelerator named by its name, device, an alias or its id (ignoring case).
+  [[nodiscard]] const accelerator& find_accelerator(std::string_view name_or_device_or_alias,
+                                                    const std::optional<std::string>& source = std::nullopt) const;
+  [[nodiscard]] std::span<const cpu> cpus() const;
+  /// One source's record of a CPU by name or id (ignoring case).
+  [[nodiscard]] const cpu& find_cpu(std::string_view name,
+                                    const std::optional<std::string>& source = std::nullopt) const;
+  [[nodiscard]] std::span<const cloud_instance> cloud_instances() const;
+  [[nodiscard]] std::span<const cloud_region> cloud_regions() const;
+  [[nodiscard]] std::span<const server_archetype> server_archetypes() const;
+  /// Cross-references of the catalogues that did not resolve (an instance's platform missing from the
+  /// server archetypes, a GPU model missing from the accelerators): warnings, not errors.
+  [[nodiscard]] std::span<const std::string> catalogue_warnings() const;
 
  private:
   explicit factor_database(std::shared_ptr<const detail::database_content> content);

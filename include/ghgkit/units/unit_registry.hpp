@@ -19,7 +19,7 @@ inline namespace v0 {
 /// Base dimensions of the run-time registry, in the order of dimension::exponents. Money is not
 /// among them: each currency is a base dimension of its own (see dimension::currencies).
 enum class base_dimension : std::uint8_t {
-  length, mass, time, data, passenger, room_night, request, token, accelerator, vcpu, count_
+  length, mass, time, data, passenger, room_night, request, token, accelerator, vcpu, device, count_
 };
 
 /// A product of powers of base dimensions and currencies: EUR and USD differ, and an exchange rate

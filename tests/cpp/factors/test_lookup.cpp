@@ -245,8 +245,8 @@ TEST_CASE("a factor of a higher layer wins over the lower layer's, whatever its 
 TEST_CASE("an unknown activity or region is a lookup_error that says what is known") {
   const auto db = lookup_db();
   CHECK_THROWS_WITH_AS((void)db.find({.activity = "electricity"}),
-                       "no factor for activity 'electricity'; related activities: electricity.grid", lookup_error);
-  CHECK_THROWS_WITH_AS((void)db.find({.activity = "electricity.gird"}), "no factor for activity 'electricity.gird'",
+                       "no factor for activity 'electricity'; did you mean: electricity.grid?", lookup_error);
+  CHECK_THROWS_WITH_AS((void)db.find({.activity = "electricity.gird"}), "no factor for activity 'electricity.gird'; did you mean: electricity.grid?",
                        lookup_error);
   CHECK_THROWS_WITH_AS((void)db.find({.activity = "electricity.grid", .region = "FRR"}),
                        "unknown region 'FRR': expected a known region such as 'FR'", lookup_error);

@@ -181,7 +181,7 @@ TEST_CASE("dimension names of factor files map to dimensions and back") {
                        "unknown dimension 'energyy': expected one of dimensionless, energy, power, mass, "
                        "distance, area, volume, time, data, passenger, passenger-distance, tonne-distance, "
                        "room-night, request, token, accelerator, accelerator-time, vcpu, vcpu-time, "
-                       "data-time, money",
+                       "data-time, device, money",
                        unit_error);
 }
 
@@ -249,4 +249,46 @@ TEST_CASE("a bad exponent, an empty unit and a misplaced gas are refused with th
   CHECK_THROWS_WITH_AS((void)parse_unit("kWh/"), "empty term in unit 'kWh/'", unit_error);
   CHECK_THROWS_WITH_AS((void)parse_unit("kWh/kgCO2e"),
                        "unit 'kWh/kgCO2e': a gas may appear once, in the numerator, as in 'kgCO2e/kWh'", unit_error);
+}
+
+TEST_CASE("the units of the coefficient specification parse to their definitions") {
+  // "1": a dimensionless figure (PUE, ratios, fractions).
+  CHECK(parse_unit("1").dim.dimensionless());
+  CHECK(parse_unit("1").scale == exactly(1.0));
+  // Areas with SI prefixes on the metre: 1 cm^2 = 1e-4 m^2, 1 mm^2 = 1e-6 m^2.
+  CHECK(convert(1.0, "cm^2", "m^2") == exactly(1e-4));
+  CHECK(convert(1.0, "mm^2", "m^2") == exactly(1e-6));
+  // 1 kgCO2e/mm^2 = 100 kgCO2e/cm^2 (1 cm^2 = 100 mm^2).
+  CHECK(convert(1.0, "kgCO2e/mm^2", "kgCO2e/cm^2") == exactly(100.0));
+  // 1 GB/cm^2 = 1e9 B / 1e-4 m^2 = 1e13 B/m^2.
+  CHECK(convert(1.0, "GB/cm^2", "B/m^2") == exactly(1e13));
+  // 1 Wh/TB.h = 3600 J / (1e12 B x 3600 s) = 1e-12 W/B; 1 kWh/GB.h = 3.6e6 J / (1e9 B x 3600 s) = 1e-6 W/B.
+  CHECK(convert(1.0, "Wh/TB.h", "W/B") == exactly(1e-12));
+  CHECK(convert(1.0, "kWh/GB.h", "W/B") == exactly(1e-6));
+  CHECK(convert(1.0, "kWh/GB.h", "Wh/TB.h") == exactly(1e6));
+  // 1 kWh/GB = 3.6e6 J / 1e9 B = 3.6e-3 J/B.
+  CHECK(convert(1.0, "kWh/GB", "J/B") == exactly(3.6e-3));
+  // 1 tCO2e/kWh = 1000 kgCO2e/kWh; 1 Wh/token = 3600 J/token.
+  CHECK(convert(1.0, "tCO2e/kWh", "kgCO2e/kWh") == exactly(1000.0));
+  CHECK(convert(1.0, "Wh/token", "J/token") == exactly(3600.0));
+  // kgCO2e/kg is a mass of CO2e per mass: dimensionless, naming a gas.
+  CHECK(parse_unit("kgCO2e/kg").dim.dimensionless());
+  CHECK(parse_unit("kgCO2e/kg").gas == "CO2e");
+  // Counted things: per vCPU, per GPU, GB per GPU.
+  CHECK(describe(parse_unit("W/vCPU").dim) == "energy per vcpu-time");
+  CHECK(describe(parse_unit("W/GPU").dim) == "energy per accelerator-time");
+  CHECK(parse_unit("GB/GPU").dim == parse_unit("GB").dim / parse_unit("GPU").dim);
+  CHECK(parse_unit("W/GB").dim == parse_unit("kWh/GB.h").dim);
+}
+
+TEST_CASE("a device is a counted unit of its own, so embodied emissions per device can be factors") {
+  const auto device = parse_unit("device");
+  CHECK(device.scale == exactly(1.0));
+  CHECK(describe(device.dim) == "device");
+  CHECK(ghgkit::dimension_named("device") == device.dim);
+  CHECK(describe(parse_unit("kgCO2e/device").dim) == "mass per device");
+  CHECK_FALSE(device.dim == parse_unit("GPU").dim);
+  CHECK_FALSE(device.dim == parse_unit("request").dim);
+  CHECK_THROWS_AS((void)convert(1.0, "device", "GPU"), unit_error);
+  CHECK(describe(parse_unit("device.h").dim) == "s·device");  // no name: a formula of base units
 }
