@@ -52,17 +52,6 @@ const yaml_map& open_entry(const yaml_map& m, keys allowed) {
   return m;
 }
 
-bool valid_dotted_path(std::string_view path) {
-  if (path.empty() || path.front() == '.' || path.back() == '.') return false;
-  char previous = 0;
-  for (char c : path) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
-    if (!ok || (c == '.' && previous == '.')) return false;
-    previous = c;
-  }
-  return true;
-}
-
 std::string text_without_spaces(const yaml_map& m, std::string_view key) {
   std::string text = m.text(key);
   if (text.find_first_of(" \t\n") != std::string::npos) {
@@ -122,7 +111,7 @@ raw_entry<coefficient> read_coefficient(const yaml_map& m, std::size_t layer_ind
   auto r = read_common<coefficient>(m, layer_index);
   coefficient& c = r.value;
   c.quantity = m.text("quantity");
-  if (!valid_dotted_path(c.quantity)) {
+  if (!is_dotted_path(c.quantity)) {
     raise<factor_error>(m.at("quantity"), "quantity", quote(c.quantity),
                         "a dotted path of lower-case words such as 'cloud.datacenter.pue'");
   }

@@ -21,20 +21,9 @@ constexpr std::string_view kSchema = "ghgkit.factors/1";
 constexpr std::size_t kMaxIncludeDepth = 16;
 constexpr int kMinYear = 1900, kMaxYear = 2100;
 
-bool valid_activity_path(std::string_view path) {
-  if (path.empty() || path.front() == '.' || path.back() == '.') return false;
-  char previous = 0;
-  for (char c : path) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
-    if (!ok || (c == '.' && previous == '.')) return false;
-    previous = c;
-  }
-  return true;
-}
-
 std::string activity_path(const yaml_map& m, std::string_view key) {
   std::string path = m.text(key);
-  if (!valid_activity_path(path)) {
+  if (!is_dotted_path(path)) {
     raise<factor_error>(m.at(key), key, quote(path),
                         "a dotted path of lower-case words such as 'electricity.grid'");
   }

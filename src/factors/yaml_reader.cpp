@@ -78,6 +78,17 @@ source_location yaml_document::at(const YAML::Node& node) const {
   return {name_, static_cast<std::size_t>(mark.line + 1), static_cast<std::size_t>(mark.column + 1)};
 }
 
+bool is_dotted_path(std::string_view path) {
+  if (path.empty() || path.front() == '.' || path.back() == '.') return false;
+  char previous = 0;
+  for (char c : path) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+    if (!ok || (c == '.' && previous == '.')) return false;
+    previous = c;
+  }
+  return true;
+}
+
 std::string describe_node(const YAML::Node& node) {
   if (!node.IsDefined() || node.IsNull()) return "nothing";
   if (node.IsSequence()) return "a sequence";

@@ -84,6 +84,10 @@ class yaml_map {
   std::vector<field> fields_;
 };
 
+/// Lower-case words [a-z0-9_-] joined by single dots ("electricity.grid"): activity paths and
+/// coefficient quantities.
+bool is_dotted_path(std::string_view path);
+
 /// A scalar node as text, or throws naming the field and what was expected.
 std::string scalar_text(const yaml_document& doc, const YAML::Node& node, std::string_view field);
 /// A finite number; negative values refused unless allowed.

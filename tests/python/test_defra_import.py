@@ -8,21 +8,16 @@ from __future__ import annotations
 
 import csv
 import functools
-import os
-from pathlib import Path
 
 import pytest
 
+from conftest import DATA, REPO, skip_module_without_raw_data, yaml_loader
+
 yaml = pytest.importorskip("yaml", reason="PyYAML is needed to read the factor files")
 
-REPO = Path(__file__).resolve().parents[2]
-DATA = Path(os.environ.get("GHGKIT_SHARED_DATA") or REPO.parent / "shared" / "data")
 FACTORS = REPO / "factors" / "defra"
-
-if not (DATA / "defra-2025" / "scope_3.csv").is_file():
-    pytest.skip(f"raw data file {DATA / 'defra-2025' / 'scope_3.csv'} not found (the shared data folder is "
-                "../shared/data beside the repository, or set GHGKIT_SHARED_DATA): the DEFRA factors cannot be "
-                "compared with their raw file", allow_module_level=True)
+skip_module_without_raw_data("the DEFRA factors cannot be compared with their raw file",
+                             DATA / "defra-2025" / "scope_3.csv")
 
 VALUE = "GHG Conversion Factor 2025"
 GWP_AR5 = {"CO2": 1, "CH4": 28, "N2O": 265}
@@ -49,9 +44,7 @@ def rows(*levels: str, column: str = "", uom: str, name: str = "scope_3.csv") ->
     return {k: float(v) for k, v in found.items()}
 
 
-@functools.lru_cache(maxsize=None)
-def doc(name: str) -> dict:
-    return yaml.safe_load((FACTORS / name).read_text(encoding="utf-8"))
+doc = yaml_loader(FACTORS)
 
 
 @functools.lru_cache(maxsize=None)

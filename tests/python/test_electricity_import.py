@@ -9,30 +9,22 @@ from __future__ import annotations
 import csv
 import functools
 import json
-import os
-from pathlib import Path
 
 import pytest
 
+from conftest import DATA, REPO, skip_module_without_raw_data, yaml_loader
+
 yaml = pytest.importorskip("yaml", reason="PyYAML is needed to read the factor files")
 
-REPO = Path(__file__).resolve().parents[2]
-DATA = Path(os.environ.get("GHGKIT_SHARED_DATA") or REPO.parent / "shared" / "data")
 FACTORS = REPO / "factors" / "electricity"
-
-if not DATA.is_dir():
-    pytest.skip(f"raw data folder {DATA} not found (it is ../shared/data beside the repository, or set "
-                "GHGKIT_SHARED_DATA): the electricity factors cannot be compared with their raw files",
-                allow_module_level=True)
+skip_module_without_raw_data("the electricity factors cannot be compared with their raw files")
 
 
 # ------------------------------------------------------------------------------------------------
 # helpers
 
 
-@functools.lru_cache(maxsize=None)
-def doc(name: str) -> dict:
-    return yaml.safe_load((FACTORS / name).read_text(encoding="utf-8"))
+doc = yaml_loader(FACTORS)
 
 
 @functools.lru_cache(maxsize=None)

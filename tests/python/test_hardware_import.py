@@ -6,35 +6,19 @@ expected ids and units are written out by hand.
 from __future__ import annotations
 
 import csv
-import functools
 import json
-import os
 import re
-from pathlib import Path
 
 import pytest
 
+from conftest import DATA, REPO, coefficient_documents, skip_module_without_raw_data, yaml_loader
+
 yaml = pytest.importorskip("yaml", reason="PyYAML is needed to read the coefficient files")
 
-REPO = Path(__file__).resolve().parents[2]
-DATA = Path(os.environ.get("GHGKIT_SHARED_DATA") or REPO.parent / "shared" / "data")
 FOLDER = REPO / "factors" / "hardware"
+skip_module_without_raw_data("the hardware coefficients cannot be compared with their raw files")
 
-if not DATA.is_dir():
-    pytest.skip(f"raw data folder {DATA} not found (it is ../shared/data beside the repository, or set "
-                "GHGKIT_SHARED_DATA): the hardware coefficients cannot be compared with their raw files",
-                allow_module_level=True)
-
-
-@functools.lru_cache(maxsize=None)
-def doc(name: str) -> dict:
-    return yaml.safe_load((FOLDER / name).read_text(encoding="utf-8"))
-
-
-def coefficient_documents() -> list[Path]:
-    """The folder's coefficient documents: *.yaml files whose schema is ghgkit.coefficients/1."""
-    return sorted(p for p in FOLDER.glob("*.yaml")
-                  if yaml.safe_load(p.read_text(encoding="utf-8")).get("schema") == "ghgkit.coefficients/1")
+doc = yaml_loader(FOLDER)
 
 
 def entry(name: str, section: str, eid: str) -> dict:
@@ -106,7 +90,7 @@ def test_short_a10g_row_reads_memory_and_source_from_its_last_fields():
 
 
 def test_forty_plus_distinct_accelerators():
-    devices = {a["device"] for p in coefficient_documents() for a in yaml.safe_load(p.read_text()).get("accelerators", [])
+    devices = {a["device"] for p in coefficient_documents(FOLDER) for a in yaml.safe_load(p.read_text()).get("accelerators", [])
                if {"tdp_w", "avg_power_w", "memory_gb"} & set(a)}
     assert len(devices) >= 40, sorted(devices)
 
@@ -159,12 +143,12 @@ def test_server_archetype_default_min_max():
 
 def test_every_coefficient_unit_parses_in_the_unit_registry():
     ghgkit = pytest.importorskip("ghgkit")
-    units = {c["unit"] for p in coefficient_documents() for c in yaml.safe_load(p.read_text()).get("coefficients", [])}
+    units = {c["unit"] for p in coefficient_documents(FOLDER) for c in yaml.safe_load(p.read_text()).get("coefficients", [])}
     for u in sorted(units):
         ghgkit.unit_dimension(u)
 
 
-@pytest.mark.parametrize("path", coefficient_documents(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", coefficient_documents(FOLDER), ids=lambda p: p.name)
 def test_documents_follow_the_format(path):
     d = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert d["schema"] == "ghgkit.coefficients/1"

@@ -4,32 +4,17 @@ from __future__ import annotations
 import functools
 import json
 import math
-import os
-from pathlib import Path
 
 import pytest
 
+from conftest import DATA, REPO, coefficient_documents, skip_module_without_raw_data, yaml_loader
+
 yaml = pytest.importorskip("yaml", reason="PyYAML is needed to read the coefficient files")
 
-REPO = Path(__file__).resolve().parents[2]
-DATA = Path(os.environ.get("GHGKIT_SHARED_DATA") or REPO.parent / "shared" / "data")
 FOLDER = REPO / "factors" / "llm"
+skip_module_without_raw_data("the LLM catalogue cannot be compared with ecologits/models.json")
 
-if not DATA.is_dir():
-    pytest.skip(f"raw data folder {DATA} not found (it is ../shared/data beside the repository, or set "
-                "GHGKIT_SHARED_DATA): the LLM catalogue cannot be compared with ecologits/models.json",
-                allow_module_level=True)
-
-
-@functools.lru_cache(maxsize=None)
-def doc(name: str) -> dict:
-    return yaml.safe_load((FOLDER / name).read_text(encoding="utf-8"))
-
-
-def coefficient_documents() -> list[Path]:
-    """The folder's coefficient documents: *.yaml files whose schema is ghgkit.coefficients/1."""
-    return sorted(p for p in FOLDER.glob("*.yaml")
-                  if yaml.safe_load(p.read_text(encoding="utf-8")).get("schema") == "ghgkit.coefficients/1")
+doc = yaml_loader(FOLDER)
 
 
 @functools.lru_cache(maxsize=None)
@@ -99,7 +84,7 @@ def test_ecologits_energy_constants():
 
 def test_documents_follow_the_format():
     sources = {s["id"] for s in doc("sources.yaml")["sources"]}
-    for path in coefficient_documents():
+    for path in coefficient_documents(FOLDER):
         d = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert d["schema"] == "ghgkit.coefficients/1"
         for section in ("models", "coefficients"):

@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import gzip
 import json
-import os
 import re
 import subprocess
 import sys
@@ -28,9 +27,8 @@ from pathlib import Path
 from typing import NoReturn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import shared_data_dir, write_factor_file  # noqa: E402
+from _common import ISO_CODES_DIR, shared_data_dir, write_factor_file  # noqa: E402
 
-ISO_CODES_DIR = Path(os.environ.get("GHGKIT_ISO_CODES_DIR", "/usr/share/iso-codes/json"))
 ISO_CODES_PC = Path("/usr/share/pkgconfig/iso-codes.pc")
 ELECTRICITY_MAPS_CSV = "mlco2-impact/2021-10-27yearly_averages.csv"
 
