@@ -20,7 +20,7 @@
 #include "ghgkit/calc/calculate.hpp"
 #include "ghgkit/calc/batch.hpp"
 #include "ghgkit/activity/inventory.hpp"
-#include "ghgkit/results/inventory_result.hpp"
+#include "ghgkit/calc/inventory_result.hpp"
 #include "ghgkit/results/comparison.hpp"
 #include "ghgkit/calc/inventory_calc.hpp"
 #include "ghgkit/calc/monte_carlo.hpp"

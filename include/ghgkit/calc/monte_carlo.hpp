@@ -14,7 +14,7 @@
 
 #include "ghgkit/activity/inventory.hpp"
 #include "ghgkit/factors/database.hpp"
-#include "ghgkit/results/inventory_result.hpp"
+#include "ghgkit/calc/inventory_result.hpp"
 
 namespace ghgkit {
 inline namespace v0 {

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "ghgkit/results/inventory_result.hpp"
+#include "ghgkit/calc/inventory_result.hpp"
 
 namespace ghgkit {
 inline namespace v0 {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "ghgkit/results/inventory_result.hpp"
+#include "ghgkit/calc/inventory_result.hpp"
 
 namespace ghgkit {
 inline namespace v0 {
