@@ -825,7 +825,8 @@ def main() -> None:
         GENERATED, "The source registry entry of the DESNZ/Defra 2025 conversion factors."])
     write_factor_file(f"{OUT}/activities.yaml", {"activities": ACTIVITIES}, [
         GENERATED,
-        "Activity families the DEFRA factors need that factors/activities.yaml does not declare:",
+        "Activity families the DEFRA factors need that factors/activities.yaml does not declare (from the",
+        "categories of the source desnz-defra-2025, defined in sources.yaml):",
         "  homeworking      per full-time-equivalent working hour (time), scope 3 category 7 (employee",
         "                   commuting, where the GHG Protocol puts teleworking);",
         "  managed_assets   vehicles (distance) and electricity (energy) of assets owned but operated by",

@@ -457,7 +457,18 @@ def main() -> None:
                       ])
 
     zones, reused, renamed, log = build_grid_zones({c["code"]: c for c in countries}, subdivision_names)
-    write_factor_file("regions/grid_zones.yaml", {"regions": zones}, [
+    zone_sources = [
+        {"id": "nordpool-bidding-zones", "publisher": "Nord Pool", "title": "Bidding areas of the Nordic power market",
+         "year": 2024, "url": "https://www.nordpoolgroup.com/", "licence": "zone names and codes cited as facts"},
+        {"id": "epa-egrid-subregions", "publisher": "US Environmental Protection Agency",
+         "title": "Emissions & Generation Resource Integrated Database (eGRID) subregions", "year": 2016,
+         "url": "https://www.epa.gov/egrid", "licence": "Public domain (US Government work)"},
+        {"id": "electricitymaps-zones", "publisher": "Electricity Maps",
+         "title": "Zone keys of the yearly average carbon intensity file", "year": 2021,
+         "url": "https://www.electricitymaps.com/", "licence": "MIT (as redistributed in mlco2/impact)",
+         "retrieved": f"mlco2/impact@d0d3ee5 {ELECTRICITY_MAPS_CSV}"},
+    ]
+    write_factor_file("regions/grid_zones.yaml", {"sources": zone_sources, "regions": zones}, [
         generated,
         "Electricity grid zones. Sources of the codes and names:",
         "- Nordic bidding zones (DK-DK1..2, NO-NO1..5, SE-SE1..4): Nord Pool bidding areas,",
