@@ -19,6 +19,7 @@
 #include "ghgkit/calc/emission.hpp"
 #include "ghgkit/calc/calculate.hpp"
 #include "ghgkit/calc/batch.hpp"
+#include "ghgkit/calc/spend.hpp"
 #include "ghgkit/activity/inventory.hpp"
 #include "ghgkit/calc/inventory_result.hpp"
 #include "ghgkit/results/comparison.hpp"

@@ -1,5 +1,7 @@
 #include "ghgkit/calc/calculate.hpp"
 
+#include "ghgkit/calc/spend.hpp"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -104,15 +106,23 @@ emission calculate(const factor_database& db, std::string_view activity_or_facto
   const ghgkit::unit amount_unit = parse_unit(a.unit);
   const lookup_result found = resolve_factor(db, activity_or_factor_id, amount_unit, options);
   const factor& f = *found.found;
-  const double in_factor_unit = a.value * conversion_factor(amount_unit, f.unit);
-
   emission e;
+  provenance& p = e.provenance;
+  double in_factor_unit = 0.0;
+  if (const std::string currency = amount_unit.dim.currency(); !currency.empty() && !f.unit.dim.currency().empty()) {
+    if (!options.year) {
+      p.warnings.push_back(fmt::format("spend year not given: taken as the factor's price year {}", f.year));
+    }
+    in_factor_unit = spend_in_factor_terms(db, a.value, currency, f, options.year.value_or(f.year), p.conversions);
+  } else {
+    in_factor_unit = a.value * conversion_factor(amount_unit, f.unit);
+  }
+
   for (const auto& g : f.gases) e.gases_kg.push_back({g.gas, in_factor_unit * g.kg});
   e.biogenic_co2_kg = in_factor_unit * f.biogenic_co2_kg.value_or(0.0);
   const co2e_rate rate = co2e_per_unit(f, db.gases(), options.gwp);
   e.co2e_kg = in_factor_unit * rate.kg_per_unit;
 
-  provenance& p = e.provenance;
   if (!rate.warning.empty()) p.warnings.push_back(rate.warning);
   if (f.uncertainty.known() && options.activity_uncertainty.known()) {
     e.uncertainty = combine_product({f.uncertainty, options.activity_uncertainty});

@@ -15,7 +15,9 @@ namespace {
 
 bool fits(const factor& f, const lookup_query& q) {
   if (q.source && f.source_id != *q.source) return false;
-  if (q.unit_dimension && !(f.unit.dim == *q.unit_dimension)) return false;
+  // Spend fits a factor per any currency: conversion and deflation happen in the calculation.
+  const bool both_money = q.unit_dimension && !q.unit_dimension->currency().empty() && !f.unit.dim.currency().empty();
+  if (q.unit_dimension && !both_money && !(f.unit.dim == *q.unit_dimension)) return false;
   if (q.basis && f.basis != *q.basis) return false;
   return true;
 }

@@ -96,6 +96,7 @@ py::dict to_dict(const provenance& p) {
   d["amount_in_factor_unit"] = p.amount_in_factor_unit;
   d["factor_unit"] = p.factor_unit;
   d["warnings"] = p.warnings;
+  d["conversions"] = p.conversions;
   d["ghgkit_version"] = std::string(version);
   return d;
 }

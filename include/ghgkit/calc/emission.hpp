@@ -32,6 +32,7 @@ struct provenance {
   double amount_in_factor_unit = 0.0;
   std::string factor_unit;
   std::vector<std::string> warnings;   ///< everything a reader should know that is not an error
+  std::vector<std::string> conversions;  ///< spend-based steps: currency at the spend year's rate, deflation
 };
 
 struct emission {
