@@ -27,6 +27,8 @@ using ghgkit::load_inventory;
 
 namespace {
 
+using ghgkit_test::temp_dir;
+
 doctest::Approx exactly(double v) { return doctest::Approx(v).epsilon(1e-12); }
 
 fs::path dir() { return ghgkit_test::fixtures() / "inventory"; }
@@ -49,34 +51,6 @@ const std::set<std::string> kBadFixtures = {
     "bad_consolidation",      "bad_unknown_csv_column", "bad_unterminated_quote",
     "bad_missing_csv",        "bad_certificate_unit"};
 
-// A fresh directory under the system's temporary directory, removed at the end of the test.
-class temp_dir {
- public:
-  explicit temp_dir(const std::string& name)
-      : path_(fs::temp_directory_path() /
-              ("ghgkit-inventory-" + name + "-" +
-               std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()))) {
-    fs::create_directories(path_);
-  }
-  ~temp_dir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  temp_dir(const temp_dir&) = delete;
-  temp_dir& operator=(const temp_dir&) = delete;
-
-  // Writes `bytes` exactly (binary mode: no newline translation) and returns the file's path.
-  fs::path write(const std::string& name, const std::string& bytes) const {
-    const fs::path file = path_ / name;
-    std::ofstream out(file, std::ios::binary);
-    out << bytes;
-    return file;
-  }
-  [[nodiscard]] const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 // An inventory of one entity reading its rows from data.csv (written by the test).
 const std::string kCsvInventory =

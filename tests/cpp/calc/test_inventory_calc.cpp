@@ -36,6 +36,8 @@ using ghgkit::scope2_method;
 
 namespace {
 
+using ghgkit_test::temp_dir;
+
 constexpr auto location = scope2_method::location;
 constexpr auto market = scope2_method::market;
 
@@ -45,29 +47,6 @@ fs::path dir() { return ghgkit_test::fixtures() / "inventory"; }
 factor_database inventory_db() { return factor_database::load({dir() / "db"}); }
 factor_database inventory_db_with_residual_mix() { return factor_database::load({dir() / "db", dir() / "residual_mix"}); }
 
-class temp_dir {
- public:
-  explicit temp_dir(const std::string& name)
-      : path_(fs::temp_directory_path() /
-              ("ghgkit-inventory-calc-" + name + "-" +
-               std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()))) {
-    fs::create_directories(path_);
-  }
-  ~temp_dir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  temp_dir(const temp_dir&) = delete;
-  temp_dir& operator=(const temp_dir&) = delete;
-  fs::path write(const std::string& name, const std::string& text) const {
-    const fs::path file = path_ / name;
-    std::ofstream(file, std::ios::binary) << text;
-    return file;
-  }
-
- private:
-  fs::path path_;
-};
 
 // Loads an inventory written by the test.
 inventory inventory_from(const temp_dir& tmp, const std::string& yaml) { return load_inventory(tmp.write("inventory.yaml", yaml)); }
