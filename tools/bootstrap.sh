@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building ghgkit needs on a Debian/Ubuntu machine: a C++20 compiler, CMake, Ninja,
-# fmt, yaml-cpp, Boost (headers), doctest, Debian's iso-codes (for the region importer), and the
-# Python build and test tools. Safe to run again: it installs only what is missing.
+# fmt, yaml-cpp, Boost (headers), doctest, Debian's iso-codes (for the region importer), the Python
+# build and test tools, and airportsdata (read by tools/importers/airports.py only, never by the
+# library; it needs Python 3.11+, so older Pythons skip it). Safe to run again: it installs only what
+# is missing.
 set -euo pipefail
 
 packages=(g++ cmake ninja-build libfmt-dev libyaml-cpp-dev libboost-dev doctest-dev iso-codes python3-pip)
@@ -17,4 +19,5 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 python3 -m pip install -q --upgrade "pip>=23" "scikit-build-core>=0.10" "pybind11>=2.12" \
-  "pytest>=7" "pyyaml>=6" "hypothesis>=6" "jsonschema>=4.18" "cmake>=3.21" "ninja"
+  "pytest>=7" "pyyaml>=6" "hypothesis>=6" "jsonschema>=4.18" "cmake>=3.21" "ninja" \
+  "airportsdata==20260905; python_version >= '3.11'"

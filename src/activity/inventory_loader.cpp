@@ -47,6 +47,41 @@ struct row_fields {
   source_location where;
 };
 
+constexpr std::array<std::string_view, 4> kFlightFields = {"cabin", "passengers", "round_trip", "radiative_forcing"};
+
+// A flight row: airports instead of an amount (the passenger-km are derived when computing).
+template <class Get, class Problem>
+void read_flight(activity_record& r, const Get& get, const Problem& problem) {
+  flight f;
+  f.origin = get("from");
+  f.destination = get("to");
+  if (f.origin.empty()) problem("from", "nothing", "the IATA or ICAO code of the departure airport");
+  if (f.destination.empty()) problem("to", "nothing", "the IATA or ICAO code of the arrival airport");
+  if (!r.activity.empty() && r.activity != "travel.air") {
+    problem("activity", quote(r.activity), "'travel.air' or nothing on a flight row (the haul band and cabin are derived)");
+  }
+  if (r.activity.empty()) r.activity = "travel.air";
+  for (std::string_view key : {"amount", "unit"}) {
+    if (!get(key).empty()) problem(key, quote(get(key)), "nothing on a flight row: 'passengers' counts the travellers");
+  }
+  if (const std::string c = get("cabin"); !c.empty()) f.cabin = c;
+  if (const std::string p = get("passengers"); !p.empty()) {
+    const auto v = parse_number(p);
+    if (!v || !std::isfinite(*v) || *v <= 0.0) problem("passengers", quote(p), "a number of travellers > 0");
+    else f.passengers = *v;
+  }
+  auto flag = [&](std::string_view key, bool fallback) {
+    const std::string text = get(key);
+    if (text.empty()) return fallback;
+    if (text != "true" && text != "false") problem(key, quote(text), "true or false");
+    return text == "true";
+  };
+  f.round_trip = flag("round_trip", false);
+  f.radiative_forcing = flag("radiative_forcing", true);
+  r.unit = "passenger.km";
+  r.flight = f;
+}
+
 activity_record make_record(const row_fields& row, const std::string& default_entity, const std::string& default_region) {
   activity_record r;
   r.where = row.where;
@@ -66,14 +101,22 @@ activity_record make_record(const row_fields& row, const std::string& default_en
   r.basis = get("basis");
   r.data_quality = get("data_quality");
   r.notes = get("notes");
-  if (r.activity.empty() && r.factor.empty()) problem("activity", "nothing", "an activity path or a factor id");
-  const std::string amount = get("amount");
-  if (auto v = parse_number(amount); !v || !std::isfinite(*v) || *v < 0.0) {
-    problem("amount", quote(amount), "a finite number >= 0");
+  const bool is_flight = !get("from").empty() || !get("to").empty();
+  if (is_flight) {
+    read_flight(r, get, problem);
   } else {
-    r.amount = *v;
+    for (std::string_view key : kFlightFields) {
+      if (!get(key).empty()) problem(key, quote(get(key)), "a flight's field only beside 'from' and 'to' (airport codes)");
+    }
+    if (r.activity.empty() && r.factor.empty()) problem("activity", "nothing", "an activity path or a factor id");
+    const std::string amount = get("amount");
+    if (auto v = parse_number(amount); !v || !std::isfinite(*v) || *v < 0.0) {
+      problem("amount", quote(amount), "a finite number >= 0");
+    } else {
+      r.amount = *v;
+    }
+    if (r.unit.empty()) problem("unit", "nothing", "the unit of the amount, such as 'kWh'");
   }
-  if (r.unit.empty()) problem("unit", "nothing", "the unit of the amount, such as 'kWh'");
   auto whole = [&](std::string_view key, int lo, int hi) -> std::optional<int> {
     const std::string text = get(key);
     if (text.empty()) return std::nullopt;
@@ -93,12 +136,19 @@ activity_record make_record(const row_fields& row, const std::string& default_en
     else r.uncertainty = uncertainty::interval95(*v, *v);
   }
   if (!r.basis.empty() && r.basis != "net_cv" && r.basis != "gross_cv") problem("basis", quote(r.basis), "net_cv or gross_cv");
+  r.equipment = get("equipment");
+  if (const std::string rate = get("annual_leak_rate_pct"); !rate.empty()) {
+    auto v = parse_number(rate);
+    if (!v || !(*v >= 0.0 && *v <= 100.0)) problem("annual_leak_rate_pct", quote(rate), "a percentage from 0 to 100");
+    else r.annual_leak_rate = *v / 100.0;
+  }
   return r;
 }
 
-constexpr std::array<std::string_view, 14> kRowFields = {
+constexpr std::array<std::string_view, 22> kRowFields = {
     "id", "entity", "activity", "factor", "amount", "unit", "region", "year", "basis", "scope", "category",
-    "data_quality", "uncertainty_pct95", "notes"};
+    "data_quality", "uncertainty_pct95", "notes", "from", "to", "cabin", "passengers", "round_trip", "radiative_forcing",
+    "equipment", "annual_leak_rate_pct"};
 
 void read_entities(const yaml_map& top, inventory& inv) {
   if (!top.has("entities")) raise<input_error>(top.at(), "entities", "nothing", "a list of entities (at least one)");
@@ -178,21 +228,26 @@ void read_csv_activities(const yaml_map& top, inventory& inv, const std::string&
                                            "each column once"));
       }
     }
+    const bool flights = has_column("from") && has_column("to");
     for (std::string_view required : {"amount", "unit"}) {
-      if (!has_column(required)) {
+      if (!has_column(required) && !flights) {
         throw input_error(describe_problem({path.string(), 1, 0}, required, "no such column",
-                                           "a header with activity (or factor), amount and unit"));
+                                           "a header with activity (or factor), amount and unit, or with from and to "
+                                           "(flights)"));
       }
     }
-    if (!has_column("activity") && !has_column("factor")) {
+    if (!has_column("activity") && !has_column("factor") && !flights) {
       throw input_error(describe_problem({path.string(), 1, 0}, "activity", "no such column",
-                                         "a header with activity (or factor), amount and unit"));
+                                         "a header with activity (or factor), amount and unit, or with from and to "
+                                         "(flights)"));
     }
     for (const auto& column : table.header) {
       if (std::find(kRowFields.begin(), kRowFields.end(), column) == kRowFields.end()) {
         throw input_error(describe_problem({path.string(), 1, 0}, column, "an unknown column",
                                            "columns among activity, amount, unit, entity, region, year, factor, basis, "
-                                           "scope, category, id, data_quality, uncertainty_pct95, notes"));
+                                           "scope, category, id, data_quality, uncertainty_pct95, notes, and for "
+                                           "flights from, to, cabin, passengers, round_trip, radiative_forcing, and for refrigerant "
+                                           "charges equipment, annual_leak_rate_pct"));
       }
     }
     const std::string entity_default = m.optional_text("entity").value_or(default_entity);

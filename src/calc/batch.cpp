@@ -1,6 +1,6 @@
 #include "ghgkit/calc/batch.hpp"
 
-#include "ghgkit/calc/spend.hpp"
+#include "ghgkit/calc/amount_conversion.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -73,10 +73,10 @@ class resolver {
       const ghgkit::unit u = parse_unit(unit_text);
       const lookup_result found = resolve_factor(db_, activity, u, o);
       const factor& f = *found.found;
-      std::vector<std::string> spend_steps;  // per-key; the per-row provenance lives in calculate()
-      const double scale = !u.dim.currency().empty() && !f.unit.dim.currency().empty()
-                               ? spend_in_factor_terms(db_, 1.0, u.dim.currency(), f, o.year.value_or(f.year), spend_steps)
-                               : conversion_factor(u, f.unit);
+      std::vector<std::string> steps_of_key, warnings_of_key;  // per key; per-row provenance lives in calculate()
+      const double scale = amount_in_factor_unit(db_, amount{1.0, std::string(unit_text)}, o.basis, f, o.year,
+                                                 steps_of_key, warnings_of_key);
+      warnings_.insert(warnings_of_key.begin(), warnings_of_key.end());
       const co2e_rate rate = co2e_per_unit(f, db_.gases(), o.gwp);
       if (!rate.warning.empty()) warnings_.insert(rate.warning);
       r.co2e_per_input_unit = scale * rate.kg_per_unit;

@@ -1,6 +1,6 @@
 #include "ghgkit/calc/calculate.hpp"
 
-#include "ghgkit/calc/spend.hpp"
+#include "ghgkit/calc/amount_conversion.hpp"
 
 #include <fmt/format.h>
 
@@ -18,7 +18,6 @@ lookup_query query_for(std::string_view activity, const calc_options& o) {
   q.strict = o.strict;
   q.allow_later_year = o.allow_later_year;
   q.source = o.source;
-  q.basis = o.basis;
   return q;
 }
 
@@ -53,19 +52,61 @@ lookup_result resolve_factor(const factor_database& db, std::string_view activit
     return r;
   }
   lookup_query q = query_for(activity_or_factor_id, options);
-  q.unit_dimension = amount_unit.dim;
+  const dimension energy = parse_unit("J").dim;
+  // Whether the activity has factors per a dimension at all: a failed lookup then has another cause
+  // (no region, ambiguity) that converting the amount must not hide.
+  auto has_factors_per = [&](const dimension& d) {
+    for (const auto& f : db.factors()) {
+      if (f.activity == activity_or_factor_id && f.unit.dim == d) return true;
+    }
+    return false;
+  };
+  // A factor per `d`: for an energy on no stated basis, factors on both bases are told apart by
+  // taking the net one (IPCC's convention; the calculation warns that the basis was assumed).
+  auto find_per = [&](const dimension& d, const std::optional<std::string>& basis) -> lookup_result {
+    q.unit_dimension = d;
+    q.basis = d == energy ? basis : std::nullopt;
+    try {
+      return db.find(q);
+    } catch (const lookup_error&) {
+      if (d != energy || basis) throw;
+      q.basis = "net_cv";
+      try {
+        return db.find(q);
+      } catch (const lookup_error&) {
+      }
+      throw;
+    }
+  };
+  // An energy on a stated calorific basis: a factor on that basis first, then one on the other
+  // basis (the amount is converted with the fuel's GCV/NCV ratio).
+  if (options.basis && amount_unit.dim == energy) {
+    try {
+      return find_per(energy, options.basis);
+    } catch (const lookup_error&) {
+    }
+  }
   try {
-    return db.find(q);
+    return find_per(amount_unit.dim, std::nullopt);
   } catch (const lookup_error&) {
+    if (has_factors_per(amount_unit.dim)) throw;
+    // A fuel given by volume, mass or energy may be priced per another of these, through its density
+    // and calorific value: a factor per energy (the basis of IPCC's figures) first, then mass, then volume.
+    if (is_fuel_dimension(amount_unit.dim)) {
+      for (const char* other : {"J", "kg", "m3"}) {
+        const dimension d = parse_unit(other).dim;
+        if (d == amount_unit.dim || !has_factors_per(d)) continue;
+        try {
+          return find_per(d, std::nullopt);
+        } catch (const lookup_error&) {
+        }
+      }
+    }
     // Nothing per a unit of the amount's dimension: if a factor exists per another dimension,
     // the problem is the unit, and the error should say so.
     q.unit_dimension.reset();
-    lookup_result any;
-    try {
-      any = db.find(q);
-    } catch (const lookup_error&) {
-      throw;
-    }
+    q.basis.reset();
+    const lookup_result any = db.find(q);  // throws the lookup's own error when the activity has no factor at all
     throw unit_error(fmt::format("cannot convert '{}' ({}) to '{}' ({}): factor '{}' for '{}' is per {}",
                                  amount_unit.symbol, describe(amount_unit.dim), any.found->unit.symbol,
                                  describe(any.found->unit.dim), any.found->id, activity_or_factor_id,
@@ -108,15 +149,7 @@ emission calculate(const factor_database& db, std::string_view activity_or_facto
   const factor& f = *found.found;
   emission e;
   provenance& p = e.provenance;
-  double in_factor_unit = 0.0;
-  if (const std::string currency = amount_unit.dim.currency(); !currency.empty() && !f.unit.dim.currency().empty()) {
-    if (!options.year) {
-      p.warnings.push_back(fmt::format("spend year not given: taken as the factor's price year {}", f.year));
-    }
-    in_factor_unit = spend_in_factor_terms(db, a.value, currency, f, options.year.value_or(f.year), p.conversions);
-  } else {
-    in_factor_unit = a.value * conversion_factor(amount_unit, f.unit);
-  }
+  const double in_factor_unit = amount_in_factor_unit(db, a, options.basis, f, options.year, p.conversions, p.warnings);
 
   for (const auto& g : f.gases) e.gases_kg.push_back({g.gas, in_factor_unit * g.kg});
   e.biogenic_co2_kg = in_factor_unit * f.biogenic_co2_kg.value_or(0.0);

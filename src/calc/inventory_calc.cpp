@@ -1,12 +1,14 @@
 #include "ghgkit/calc/inventory_calc.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 
 #include "ghgkit/calc/calculate.hpp"
+#include "ghgkit/calc/flight_distance.hpp"
 #include "ghgkit/version.hpp"
 
 namespace ghgkit {
@@ -132,6 +134,57 @@ void market_based(const inventory& inv, const factor_database& db, inventory_res
   }
 }
 
+// Screening method for refrigeration and air-conditioning equipment (GHG Protocol HFC/PFC guidance;
+// New Zealand MfE guide, Appendix B, method B): refrigerant lost = full charge x annual leak rate.
+double refrigerant_lost(const factor_database& db, const activity_record& a, std::vector<std::string>& steps) {
+  const std::string& path = a.factor.empty() ? a.activity : db.get(a.factor).activity;
+  if (!path.starts_with("refrigerant.")) {
+    throw input_error(describe_problem({}, a.equipment.empty() ? "annual_leak_rate_pct" : "equipment",
+                                       quote(a.equipment.empty() ? fmt::format("{}", *a.annual_leak_rate * 100) : a.equipment),
+                                       fmt::format("nothing: a leak rate applies to a refrigerant charge, and '{}' is "
+                                                   "not a refrigerant.* activity", path)));
+  }
+  double rate = 0.0;
+  std::string cited;
+  if (a.annual_leak_rate) {
+    rate = *a.annual_leak_rate;
+    cited = "the row's annual_leak_rate_pct";
+  } else {
+    coefficient_query q;
+    q.quantity = "refrigerant.annual_leak_rate";
+    q.key = a.equipment;
+    const coefficient* found = nullptr;
+    try {
+      found = &db.find_coefficient(q);
+    } catch (const lookup_error&) {
+      std::vector<std::string> types;
+      for (const auto& c : db.coefficients()) {
+        if (c.quantity == q.quantity) types.push_back(c.key);
+      }
+      throw input_error(describe_problem({}, "equipment", quote(a.equipment),
+                                         fmt::format("an equipment type with a default leak rate ({}), or the row's "
+                                                     "own annual_leak_rate_pct", fmt::join(types, ", "))));
+    }
+    rate = found->value * found->unit.scale;
+    cited = fmt::format("refrigerant.annual_leak_rate of {}: {}, source {}", found->key, found->id, found->source_id);
+  }
+  const double lost = a.amount * rate;
+  steps.push_back(fmt::format("charge {} {} x annual leak rate {:.4g}% ({}) = {:.6g} {} lost (screening method)", a.amount,
+                              a.unit, rate * 100, cited, lost, a.unit));
+  return lost;
+}
+
+// The region of an activity's factors when they all have the same one.
+std::optional<std::string> single_region_of(const factor_database& db, std::string_view activity) {
+  std::optional<std::string> region;
+  for (const auto& f : db.factors()) {
+    if (f.activity != activity) continue;
+    if (region && *region != f.region) return std::nullopt;
+    region = f.region;
+  }
+  return region;
+}
+
 // GHG Protocol Scope 3 Technical Guidance, category 3: upstream of purchased fuels and energy,
 // derived with the same amount as the scope 1 or 2 row through the family's `upstream` activities.
 void derive_category3(const inventory& inv, const factor_database& db, inventory_result& out) {
@@ -163,7 +216,22 @@ void derive_category3(const inventory& inv, const factor_database& db, inventory
       if (!a.basis.empty()) o.basis = a.basis;
       inventory_row d;
       try {
-        d.result = calculate(db, upstream, amount{a.amount, a.unit}, o);
+        try {
+          d.result = calculate(db, upstream, amount{a.amount, a.unit}, o);
+        } catch (const lookup_error&) {
+          // Upstream factors are scarce (the shipped ones are the UK's): where the row's region has
+          // none and a single region has some, that region stands in as a proxy, said in the result.
+          const std::optional<std::string> proxy = single_region_of(db, upstream);
+          if (!proxy || !o.region || *proxy == *o.region) throw;
+          const std::string wanted = *o.region;
+          o.region = *proxy;
+          d.result = calculate(db, upstream, amount{a.amount, a.unit}, o);
+          d.result.provenance.warnings.push_back(fmt::format(
+              "proxy: no '{}' factor for {} or its fallbacks; the factor of {} (the only region with one) stands in",
+              upstream, wanted, *proxy));
+          out.warnings.push_back(fmt::format("category 3 '{}' of {}: {} factor used as a proxy for {}", upstream,
+                                             row.where.str(), *proxy, wanted));
+        }
       } catch (const error& e) {
         out.warnings.push_back(fmt::format("category 3 '{}' not derived from {}: {}", upstream, row.where.str(), e.what()));
         continue;
@@ -244,7 +312,21 @@ inventory_result compute_inventory(const inventory& inv, const factor_database& 
     o.activity_uncertainty = a.uncertainty;
     inventory_row row;
     try {
-      row.result = calculate(db, a.factor.empty() ? a.activity : a.factor, amount{a.amount, a.unit}, o);
+      if (a.flight) {
+        flight_activity leg = flight_passenger_km(db, *a.flight);
+        o.region = leg.region;
+        row.result = calculate(db, a.factor.empty() ? leg.activity : a.factor, amount{leg.passenger_km, "passenger.km"}, o);
+        auto& steps = row.result.provenance.conversions;
+        steps.insert(steps.begin(), leg.steps.begin(), leg.steps.end());
+      } else if (!a.equipment.empty() || a.annual_leak_rate) {
+        std::vector<std::string> steps;
+        const double lost = refrigerant_lost(db, a, steps);
+        row.result = calculate(db, a.factor.empty() ? a.activity : a.factor, amount{lost, a.unit}, o);
+        auto& conversions = row.result.provenance.conversions;
+        conversions.insert(conversions.begin(), steps.begin(), steps.end());
+      } else {
+        row.result = calculate(db, a.factor.empty() ? a.activity : a.factor, amount{a.amount, a.unit}, o);
+      }
     } catch (const error& e) {
       skip(e.what());
       continue;

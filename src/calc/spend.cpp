@@ -46,7 +46,7 @@ double spend_in_factor_terms(const factor_database& db, double amount, const std
     std::string used;
     const double rate = exchange_rate(db, from_currency, to, spend_year, used);
     value *= rate;
-    steps.push_back(fmt::format("{} {} x {} {}/{} ({}) = {} {} of {}", amount, from_currency, rate, to, from_currency,
+    steps.push_back(fmt::format("{} {} x {} {}/{} ({}) = {:.10g} {} of {}", amount, from_currency, rate, to, from_currency,
                                 used, value, to, spend_year));
   }
   if (spend_year != f.year) {
@@ -55,7 +55,7 @@ double spend_in_factor_terms(const factor_database& db, double amount, const std
     const double then = price_index(db, to, spend_year, spend_used);
     const double before = value;
     value *= base / then;
-    steps.push_back(fmt::format("{} {} of {} x PI {} / PI {} ({}; {}) = {} {} of {} (the factor's price year)", before, to,
+    steps.push_back(fmt::format("{:.10g} {} of {} x PI {} / PI {} ({}; {}) = {:.10g} {} of {} (the factor's price year)", before, to,
                                 spend_year, f.year, spend_year, base_used, spend_used, value, to, f.year));
   }
   return value;

@@ -100,6 +100,11 @@ void build_indexes(coefficient_catalogue& k) {
   for (std::size_t i = 0; i < k.cpus.size(); ++i) {
     for (const auto& key : {k.cpus[i].id, k.cpus[i].name}) add_key(k.cpus_by_name, key, i);
   }
+  for (std::size_t i = 0; i < k.airports.size(); ++i) {
+    const airport& a = k.airports[i];
+    for (const auto& key : {a.id, a.iata}) add_key(k.airports_by_code, key, i);
+    if (!a.icao.empty()) add_key(k.airports_by_code, a.icao, i);
+  }
 }
 
 // Cross-references the specification checks as warnings: an instance's platform among the server
@@ -138,6 +143,7 @@ void build_catalogue(database_content& c) {
   k.instances = merge_section(c, &coefficient_layer::instances, "instances", owners);
   k.cloud_regions = merge_section(c, &coefficient_layer::cloud_regions, "cloud_regions", owners);
   k.server_archetypes = merge_section(c, &coefficient_layer::server_archetypes, "server_archetypes", owners);
+  k.airports = merge_section(c, &coefficient_layer::airports, "airports", owners);
   build_indexes(k);
   collect_warnings(k);
 }

@@ -102,6 +102,11 @@ void add(std::string& out, const server_archetype& s) {
   out += "\n";
 }
 
+void add(std::string& out, const airport& a) {
+  out += fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", common("airport", a), a.iata, a.icao, esc(a.name), esc(a.city),
+                     a.country, a.latitude, a.longitude);
+}
+
 template <class Entry>
 void add_all(std::string& out, const std::vector<Entry>& entries) {
   for (const auto& e : entries) add(out, e);  // sorted by id when merged
@@ -118,6 +123,7 @@ std::string catalogue_canonical_text(const coefficient_catalogue& k) {
   add_all(out, k.instances);
   add_all(out, k.cloud_regions);
   add_all(out, k.server_archetypes);
+  add_all(out, k.airports);
   return out;
 }
 

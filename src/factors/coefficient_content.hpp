@@ -36,6 +36,7 @@ struct coefficient_layer {
   std::vector<raw_entry<cloud_instance>> instances;
   std::vector<raw_entry<cloud_region>> cloud_regions;
   std::vector<raw_entry<server_archetype>> server_archetypes;
+  std::vector<raw_entry<airport>> airports;
 };
 
 /// The merged entries of all layers (each list sorted by id) and the indexes of the find functions.
@@ -48,10 +49,12 @@ struct coefficient_catalogue {
   std::vector<cloud_instance> instances;
   std::vector<cloud_region> cloud_regions;
   std::vector<server_archetype> server_archetypes;
+  std::vector<airport> airports;
   std::unordered_map<std::string, std::vector<std::size_t>> coefficients_by_quantity;
   std::unordered_map<std::string, std::vector<std::size_t>> models_by_name;        // name, alias, id
   std::unordered_map<std::string, std::vector<std::size_t>> accelerators_by_name;  // name, device, alias, id
   std::unordered_map<std::string, std::vector<std::size_t>> cpus_by_name;          // name, id
+  std::unordered_map<std::string, std::vector<std::size_t>> airports_by_code;      // IATA, ICAO, id
   std::vector<std::string> warnings;  // cross-references that did not resolve
 };
 

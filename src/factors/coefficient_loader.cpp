@@ -19,7 +19,7 @@ constexpr int kMinYear = 1900, kMaxYear = 2100;
 
 using keys = std::span<const std::string_view>;
 constexpr std::string_view kTopKeys[] = {"schema", "sources", "coefficients", "models", "accelerators", "cpus",
-                                         "instances", "cloud_regions", "server_archetypes"};
+                                         "instances", "cloud_regions", "server_archetypes", "airports"};
 constexpr std::string_view kCoefficientKeys[] = {"id", "quantity", "value", "min", "max", "unit", "per", "provider",
                                                  "region", "country", "key", "year", "source", "reference", "notes"};
 constexpr std::string_view kModelKeys[] = {"id", "provider", "name", "aliases", "architecture", "total_params_b",
@@ -33,6 +33,8 @@ constexpr std::string_view kInstanceKeys[] = {"id", "provider", "instance", "vcp
                                               "gpus", "gpu_model", "platform", "source", "reference", "notes"};
 constexpr std::string_view kCloudRegionKeys[] = {"id", "provider", "region", "country", "location", "place",
                                                  "source", "reference", "notes"};
+constexpr std::string_view kAirportKeys[] = {"id", "iata", "icao", "name", "city", "country", "latitude", "longitude",
+                                             "source", "notes"};
 constexpr std::string_view kArchetypeKeys[] = {"id", "archetype", "manufacturer", "case_type", "cpu", "ram", "ssd",
                                                "hdd", "gpu", "power_supply", "usage", "source", "notes"};
 
@@ -238,6 +240,38 @@ raw_entry<cloud_region> read_cloud_region(const yaml_map& m, std::size_t layer_i
   return r;
 }
 
+// `length` upper-case letters or digits, as airport codes are written.
+std::string airport_code(const yaml_map& m, std::string_view key, std::size_t length, std::string_view expected) {
+  std::string code = m.text(key);
+  const bool ok = code.size() == length && std::all_of(code.begin(), code.end(), [](char ch) {
+    return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+  });
+  if (!ok) raise<factor_error>(m.at(key), key, quote(code), expected);
+  return code;
+}
+
+double coordinate(const yaml_map& m, std::string_view key, double limit) {
+  const double v = m.number(key, true);
+  if (v < -limit || v > limit) {
+    raise<factor_error>(m.at(key), key, fmt::format("{}", v), fmt::format("degrees between -{} and {}", limit, limit));
+  }
+  return v;
+}
+
+raw_entry<airport> read_airport(const yaml_map& m, std::size_t layer_index) {
+  auto r = read_common<airport>(m, layer_index);
+  airport& a = r.value;
+  a.iata = airport_code(m, "iata", 3, "a three-letter IATA code in upper case, such as 'LYS'");
+  if (m.has("icao")) a.icao = airport_code(m, "icao", 4, "a four-character ICAO code in upper case, such as 'LFLL'");
+  a.name = m.text("name");
+  a.city = optional_text(m, "city");
+  if (!m.has("country")) raise<factor_error>(m.at(), "country", "nothing", "the ISO 3166-1 alpha-2 code of a country");
+  read_country(m, a.country, r.where_country);
+  a.latitude = coordinate(m, "latitude", 90.0);
+  a.longitude = coordinate(m, "longitude", 180.0);
+  return r;
+}
+
 // A number of a server archetype: plain, or BoaviztAPI's {default, min, max}.
 // Field `key` of the component group `name` (cpu, ram, ...), named `name.key` in messages.
 std::optional<archetype_number> archetype_field(const yaml_map& group, std::string_view name, std::string_view key) {
@@ -336,6 +370,7 @@ void read_coefficient_document(const yaml_map& top, coefficient_layer& layer, st
   section("instances", kInstanceKeys, layer.instances, read_instance);
   section("cloud_regions", kCloudRegionKeys, layer.cloud_regions, read_cloud_region);
   section("server_archetypes", kArchetypeKeys, layer.server_archetypes, read_server_archetype);
+  section("airports", kAirportKeys, layer.airports, read_airport);
 }
 
 void reject_duplicate_entry_ids(const coefficient_layer& layer) {
@@ -351,6 +386,7 @@ void reject_duplicate_entry_ids(const coefficient_layer& layer) {
   collect(layer.instances);
   collect(layer.cloud_regions);
   collect(layer.server_archetypes);
+  collect(layer.airports);
   std::stable_sort(all.begin(), all.end(), [](const document_entry* a, const document_entry* b) {
     const source_location &x = a->origin.where, &y = b->origin.where;
     return std::tie(x.file, x.line, x.column) < std::tie(y.file, y.line, y.column);

@@ -195,6 +195,30 @@ std::span<const cloud_region> factor_database::cloud_regions() const { return co
 std::span<const server_archetype> factor_database::server_archetypes() const {
   return content_->catalogue.server_archetypes;
 }
+std::span<const airport> factor_database::airports() const { return content_->catalogue.airports; }
+
+const airport& factor_database::find_airport(std::string_view code) const {
+  const auto& k = content_->catalogue;
+  std::vector<const airport*> hits = hits_of(k.airports, k.airports_by_code, code);
+  if (hits.empty()) {
+    if (k.airports.empty()) {
+      throw lookup_error(fmt::format("unknown airport '{}': the database has no airports (section 'airports' of a "
+                                     "ghgkit.coefficients/1 document, shipped in factors/travel/airports.yaml)", code));
+    }
+    std::vector<std::string> codes;
+    for (const auto& a : k.airports) codes.push_back(a.iata);
+    throw lookup_error(fmt::format("unknown airport '{}' (expected an IATA code such as 'LYS' or an ICAO code such as "
+                                   "'LFLL'){}", code, did_you_mean(code, codes)));
+  }
+  keep_top_layer(hits);
+  if (hits.size() > 1) {
+    std::vector<std::string> ids;
+    for (const airport* a : hits) ids.push_back(fmt::format("'{}' ({}, {})", a->id, a->name, a->country));
+    throw lookup_error(fmt::format("code '{}' names several airports: {}; give the id", code, fmt::join(ids, ", ")));
+  }
+  return *hits.front();
+}
+
 std::span<const std::string> factor_database::catalogue_warnings() const { return content_->catalogue.warnings; }
 
 const cpu& factor_database::find_cpu(std::string_view name, const std::optional<std::string>& source) const {

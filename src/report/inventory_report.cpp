@@ -153,17 +153,22 @@ std::string to_json(const inventory_result& r) {
       fallbacks += fmt::format("{}{{\"kind\": {}, \"from\": {}, \"to\": {}}}", fallbacks.empty() ? "" : ", ",
                                json_string(f.kind), json_string(f.from), json_string(f.to));
     }
+    auto strings = [](const std::vector<std::string>& list) {
+      std::string out;
+      for (const auto& x : list) out += fmt::format("{}{}", out.empty() ? "" : ", ", json_string(x));
+      return out;
+    };
     s += fmt::format(
         "    {{\"row\": {}, \"derived_from\": {}, \"id\": {}, \"input\": {}, \"entity\": {}, \"activity\": {}, \"scope\": {}, \"category\": {}, "
         "\"amount\": {}, \"unit\": {}, \"share\": {}, \"co2e_kg\": {}, \"co2e_market_kg\": {}, \"gases_kg\": {{{}}}, "
         "\"biogenic_co2_kg\": {}, \"factor_id\": {}, \"source\": {}, \"region\": {}, \"year\": {}, \"fallbacks\": [{}], "
-        "\"market_steps\": [{}], \"uncertainty_pct95\": {}}}{}\n",
+        "\"market_steps\": [{}], \"conversions\": [{}], \"warnings\": [{}], \"uncertainty_pct95\": {}}}{}\n",
         row.index + 1, row.derived_from ? fmt::format("{}", *row.derived_from + 1) : "null", json_string(row.id),
         json_string(row.where.str()), json_string(row.entity), json_string(row.activity),
         row.scope, json_optional(row.category), json_number(p.amount), json_string(p.amount_unit), json_number(row.share),
         json_number(row.co2e_kg), row.co2e_market_kg ? json_number(*row.co2e_market_kg) : "null", gases,
         json_number(row.biogenic_co2_kg), json_string(p.factor_id), json_string(p.source_id), json_string(p.region_used),
-        p.year_used, fallbacks, steps,
+        p.year_used, fallbacks, steps, strings(p.conversions), strings(p.warnings),
         row.result.uncertainty.known() ? json_number(std::max(row.result.uncertainty.minus_pct, row.result.uncertainty.plus_pct)) : "null",
         i + 1 < r.rows.size() ? "," : "");
   }

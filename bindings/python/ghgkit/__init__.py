@@ -13,6 +13,7 @@ from . import _core
 from ._core import (
     Accelerator,
     CloudInstance,
+    Airport,
     CloudRegion,
     Coefficient,
     Cpu,
@@ -41,6 +42,7 @@ _core._set_default_factors(str(_resources.files(__name__) / "factors"))
 __all__ = [
     "Accelerator",
     "CloudInstance",
+    "Airport",
     "CloudRegion",
     "Coefficient",
     "Cpu",

@@ -1,4 +1,4 @@
-// Coefficient, LlmModel, Accelerator, Cpu, CloudInstance, CloudRegion, ServerArchetype, and the
+// Coefficient, LlmModel, Accelerator, Cpu, CloudInstance, CloudRegion, ServerArchetype, Airport, and the
 // FactorDatabase methods that list and find them. Each object carries its source as a dict, like
 // Factor. Ranges: an LLM's parameters are (low, high) tuples (low == high for one figure); a server
 // archetype's numbers are (default, min, max) tuples (all three equal for one figure).
@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "bindings.hpp"
+#include "ghgkit/calc/flight_distance.hpp"
 
 namespace ghgkit::python {
 namespace {
@@ -210,9 +211,22 @@ void bind_cloud_classes(py::module_& m) {
                                             {"case_type", &server_archetype::case_type}});
 }
 
+void bind_airport_class(py::module_& m) {
+  using A = bound_entry<airport>;
+  auto cls = entry_class<airport>(m, "Airport", "An airport of the catalogue (section 'airports'), WGS 84 degrees.");
+  cls.def_property_readonly("iata", [](const A& b) { return b.value.iata; })
+      .def_property_readonly("name", [](const A& b) { return b.value.name; })
+      .def_property_readonly("country", [](const A& b) { return b.value.country; })
+      .def_property_readonly("latitude", [](const A& b) { return b.value.latitude; })
+      .def_property_readonly("longitude", [](const A& b) { return b.value.longitude; })
+      .def("__repr__", [](const A& b) { return fmt::format("<Airport {} {} ({})>", b.value.iata, b.value.name, b.value.country); });
+  text_fields<A, airport>(cls, {{"icao", &airport::icao}, {"city", &airport::city}});
+}
+
 }  // namespace
 
 void bind_coefficients(py::module_& m) {
+  bind_airport_class(m);
   bind_coefficient_class(m);
   bind_catalogue_classes(m);
   bind_cloud_classes(m);
@@ -252,6 +266,34 @@ void bind_coefficients(py::module_& m) {
       return bind_all(d, d.cloud_regions(), [&](const cloud_region& r) { return same_text(r.provider, provider); });
     }, py::arg("provider") = py::none())
     .def("server_archetypes", [all](const factor_database& d) { return bind_all(d, d.server_archetypes(), all); })
+    .def("airports", [](const factor_database& d, const opt& country) {
+      return bind_all(d, d.airports(), [&](const airport& a) { return same_text(a.country, country); });
+    }, py::arg("country") = py::none(), "Airports (sorted by id), optionally of one country (ISO 3166-1 alpha-2).")
+    .def("airport", [](const factor_database& d, const std::string& code) { return bind_entry(d, d.find_airport(code)); },
+         py::arg("code"), "An airport by IATA code, ICAO code or id (ignoring case).")
+    .def("flight", [](const factor_database& d, const std::string& origin, const std::string& destination,
+                      const std::string& cabin, double passengers, bool round_trip, bool radiative_forcing) {
+      flight f;
+      f.origin = origin;
+      f.destination = destination;
+      f.cabin = cabin;
+      f.passengers = passengers;
+      f.round_trip = round_trip;
+      f.radiative_forcing = radiative_forcing;
+      const flight_activity leg = flight_passenger_km(d, f);
+      py::dict out;
+      out["activity"] = leg.activity;
+      out["region"] = leg.region;
+      out["haul"] = leg.haul;
+      out["great_circle_km"] = leg.great_circle_km;
+      out["passenger_km"] = leg.passenger_km;
+      out["steps"] = leg.steps;
+      return out;
+    }, py::arg("origin"), py::arg("destination"), py::arg("cabin") = "average", py::arg("passengers") = 1.0,
+    py::arg("round_trip") = false, py::arg("radiative_forcing") = true,
+    "A flight between two airports as the activity and passenger-km to price (great-circle distance, the factor "
+    "source's uplift and haul band): {'activity', 'region', 'haul', 'great_circle_km', 'passenger_km', 'steps'}. "
+    "Price it with db.calculate(r['activity'], r['passenger_km'], 'passenger.km', region=r['region']).")
     .def_property_readonly("catalogue_warnings", [](const factor_database& d) {
       return std::vector<std::string>(d.catalogue_warnings().begin(), d.catalogue_warnings().end());
     }, "Catalogue cross-references that did not resolve (warnings, not errors).");

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "ghgkit/activity/flight.hpp"
 #include "ghgkit/error.hpp"
 #include "ghgkit/factors/uncertainty.hpp"
 
@@ -49,6 +50,14 @@ struct activity_record {
   std::string data_quality;
   ghgkit::uncertainty uncertainty;
   std::string notes;
+  /// A flight given by its airports (fields from, to, cabin, passengers, round_trip,
+  /// radiative_forcing): amount and unit are then the passenger-km the calculation derives.
+  std::optional<ghgkit::flight> flight;
+  /// Fugitive emissions by the screening method: `amount` is the equipment's full refrigerant charge,
+  /// and the refrigerant lost is charge x the annual leak rate, the row's own or the default of its
+  /// `equipment` type (coefficient refrigerant.annual_leak_rate).
+  std::string equipment;
+  std::optional<double> annual_leak_rate;  ///< fraction per year (the row gives a percentage)
   source_location where;         ///< YAML position or CSV file:row
   std::string problem;           ///< set when the row itself could not be read (kept, never dropped)
 };

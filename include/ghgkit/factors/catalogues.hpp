@@ -1,6 +1,6 @@
 #pragma once
 /// Catalogues of `ghgkit.coefficients/1` documents (specification: factors/cloud/README.md): LLMs,
-/// accelerators, CPUs, cloud instance types, cloud regions and server archetypes. One entry per
+/// accelerators, CPUs, cloud instance types, cloud regions, server archetypes and airports. One entry per
 /// source record: records of different sources about the same product stay apart.
 ///
 ///     const auto& m = db.find_llm_model("gpt-4o");           // by name or alias
@@ -133,6 +133,18 @@ struct server_archetype : document_entry {
   std::optional<gpu_group> gpu;
   std::optional<power_supply_group> power_supply;
   std::optional<usage_group> usage;
+};
+
+/// An airport (section `airports`, factors/travel/README.md): where a flight starts or ends, for the
+/// great-circle distance of category 6 flights given by airport codes.
+struct airport : document_entry {
+  std::string iata;       ///< three-letter IATA location code, upper case
+  std::string icao;       ///< four-letter ICAO code, or empty
+  std::string name;
+  std::string city;
+  std::string country;    ///< canonical region-registry code (ISO 3166-1 alpha-2)
+  double latitude = 0.0;  ///< degrees north, WGS 84
+  double longitude = 0.0; ///< degrees east, WGS 84
 };
 
 }  // namespace v0

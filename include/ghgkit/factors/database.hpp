@@ -99,6 +99,9 @@ class factor_database {
   [[nodiscard]] std::span<const cloud_instance> cloud_instances() const;
   [[nodiscard]] std::span<const cloud_region> cloud_regions() const;
   [[nodiscard]] std::span<const server_archetype> server_archetypes() const;
+  [[nodiscard]] std::span<const airport> airports() const;
+  /// An airport by IATA code, ICAO code or id (ignoring case); the highest layer's entry wins.
+  [[nodiscard]] const airport& find_airport(std::string_view code) const;
   /// Cross-references of the catalogues that did not resolve (an instance's platform missing from the
   /// server archetypes, a GPU model missing from the accelerators): warnings, not errors.
   [[nodiscard]] std::span<const std::string> catalogue_warnings() const;

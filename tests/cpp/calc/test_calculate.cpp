@@ -140,7 +140,9 @@ TEST_CASE("an amount whose dimension does not fit the factor is a unit_error nam
                        ghgkit::unit_error);
   // By factor id: the conversion itself refuses.
   CHECK_THROWS_WITH_AS((void)calculate(db, "calc.fuel.natural_gas.FR.2022", amount{5, "kg"}),
-                       "cannot convert 'kg' (mass) to 'kWh' (energy)", ghgkit::unit_error);
+                       "cannot convert 'kg' (mass) to 'kWh' (energy): factor 'calc.fuel.natural_gas.FR.2022' for "
+                       "'fuel.natural_gas' is per kWh",
+                       ghgkit::unit_error);
 }
 
 TEST_CASE("negative, NaN and infinite amounts are rejected with input_error") {
