@@ -402,6 +402,38 @@ def test_an_inventory_with_bad_rows_still_reconciles(tmp_path):
     assert len(list(csv.DictReader(io.StringIO(result.to_csv())))) == 7
 
 
+def test_scope3_categories_by_row_override_and_reported_emissions(tmp_path):
+    # docs/methodology/scope3.md: fuels sold (category 11, combustion factor), a leased office's
+    # electricity (category 8), an investee's reported emissions x share (category 15, as reported),
+    # and a row of a family without a default scope and no `scope`, which is listed, not guessed.
+    (tmp_path / "inventory.yaml").write_text(
+        "schema: ghgkit.inventory/1\n"
+        "organisation: Categories SA\n"
+        "year: 2024\n"
+        "region: FR\n"
+        "gwp: AR6\n"
+        "category3: given\n"
+        "entities: [{id: hq}]\n"
+        "activities:\n"
+        "  - {id: sold-gas, activity: fuel.natural_gas, amount: 2, unit: TJ, basis: net_cv, scope: 3, category: 11}\n"
+        "  - {id: leased-office, activity: electricity.grid, amount: 10000, unit: kWh, scope: 3, category: 8}\n"
+        "  - {id: investee, activity: reported.co2e, amount: 12.5, unit: t, scope: 3, category: 15,\n"
+        "     notes: '25% of the investee s 50 t scope 1+2'}\n"
+        "  - {id: no-scope, activity: reported.co2e, amount: 1, unit: t}\n",
+        encoding="utf-8")
+    result = ghgkit.Inventory.load(str(tmp_path / "inventory.yaml")).compute()
+    # 2 TJ x 56,100 kg CO2/TJ (IPCC 2006 Vol. 2 Table 1.4) = 112,200 kg; 10,000 kWh x 0.04418 = 441.8 kg;
+    # 12.5 t = 12,500 kg CO2e as reported.
+    assert result.total_kg(3, 11) == pytest.approx(2 * 56100, rel=REL)
+    assert result.total_kg(3, 8) == pytest.approx(10000 * FR_GRID, rel=REL)
+    assert result.total_kg(3, 15) == pytest.approx(12500, rel=REL)
+    assert result.total_kg(1) == 0.0 and result.total_kg(2) == 0.0
+    investee = next(r for r in result.rows if r["id"] == "investee")
+    assert any("GWP set" in w for w in investee["provenance"]["warnings"])
+    assert [k["id"] for k in result.skipped] == ["no-scope"]
+    assert "give 'scope' on the row" in result.skipped[0]["reason"]
+
+
 def test_a_structural_error_is_an_input_error(tmp_path):
     (tmp_path / "inventory.yaml").write_text(
         "schema: ghgkit.inventory/1\norganisation: X\nyear: 2024\nentities: [{id: hq}]\n"

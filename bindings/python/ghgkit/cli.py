@@ -1,4 +1,5 @@
-"""The ghgkit command line: `ghgkit calc`, `ghgkit factors`, `ghgkit convert`, `ghgkit gwp`.
+"""The ghgkit command line: `ghgkit calc`, `ghgkit flight`, `ghgkit factors`, `ghgkit report`,
+`ghgkit convert`, `ghgkit gwp`.
 
 Exit codes: 0 success (skipped rows are listed with their reason), 1 rows were skipped and
 --fail-on-skipped was given, 2 invalid input.
@@ -56,6 +57,25 @@ def _cmd_calc(args: argparse.Namespace) -> int:
     if e.uncertainty:
         u = e.uncertainty
         print(f"  95% interval: {_kg(u['low'])} .. {_kg(u['high'])} kg (-{u['pct95_minus']:.3g}% / +{u['pct95_plus']:.3g}%)")
+    _print_provenance(p)
+    return EXIT_OK
+
+
+def _cmd_flight(args: argparse.Namespace) -> int:
+    db = _database(args.factors)
+    leg = db.flight(args.origin, args.destination, cabin=args.cabin, passengers=args.passengers,
+                    round_trip=args.round_trip, radiative_forcing=not args.no_radiative_forcing)
+    e = db.calculate(leg["activity"], leg["passenger_km"], "passenger.km", region=leg["region"], year=args.year,
+                     gwp=args.gwp, allow_later_year=args.allow_later_year)
+    p = e.provenance
+    if args.json:
+        print(json.dumps({"flight": leg, "co2e_kg": e.co2e_kg, "gases_kg": e.gases_kg, "provenance": p},
+                         indent=2, sort_keys=True))
+        return EXIT_OK
+    print(f"{args.origin} -> {args.destination} ({leg['haul']}, {args.cabin}): "
+          f"{leg['passenger_km']:,.1f} passenger.km -> {_kg(e.co2e_kg)} kg CO2e ({p['gwp']})")
+    for step in leg["steps"]:
+        print(f"  step     {step}")
     _print_provenance(p)
     return EXIT_OK
 
@@ -123,7 +143,8 @@ def _print_coefficient_counts(db: FactorDatabase) -> None:
     print("\ncatalogues:")
     for title, size in (("LLM models", len(db.llm_models())), ("accelerators", len(db.accelerators())),
                         ("CPUs", len(db.cpus())), ("cloud instance types", len(db.cloud_instances())),
-                        ("cloud regions", len(db.cloud_regions())), ("server archetypes", len(db.server_archetypes()))):
+                        ("cloud regions", len(db.cloud_regions())), ("server archetypes", len(db.server_archetypes())),
+                        ("airports", len(db.airports()))):
         print(f"  {title:<40} {size}")
     for warning in db.catalogue_warnings:
         print(f"warning: {warning}")
@@ -223,6 +244,22 @@ def _parser() -> argparse.ArgumentParser:
     calc.add_argument("--fail-on-skipped", action="store_true", help="exit 1 when a CSV row cannot be computed")
     with_factors(calc)
     calc.set_defaults(run=_cmd_calc)
+
+    flight = sub.add_parser("flight", help="emissions of a flight between two airports (IATA or ICAO codes)")
+    flight.add_argument("origin", help="departure airport, e.g. LYS")
+    flight.add_argument("destination", help="arrival airport, e.g. LIS")
+    flight.add_argument("--cabin", default="average",
+                        help="average (default), economy, premium_economy, business or first")
+    flight.add_argument("--passengers", type=float, default=1.0)
+    flight.add_argument("--round-trip", action="store_true", help="count the return flight too")
+    flight.add_argument("--no-radiative-forcing", action="store_true",
+                        help="direct emissions only (the factor source's factors without radiative forcing)")
+    flight.add_argument("--year", type=int)
+    flight.add_argument("--allow-later-year", action="store_true")
+    flight.add_argument("--gwp", default="AR6")
+    flight.add_argument("--json", action="store_true")
+    with_factors(flight)
+    flight.set_defaults(run=_cmd_flight)
 
     factors = sub.add_parser("factors", help="list, search, show or validate factors")
     factors.add_argument("action", choices=["list", "search", "show", "validate"])
