@@ -25,6 +25,7 @@ void bind_database(py::module_& m);
 void bind_calculate(py::module_& m);
 void bind_coefficients(py::module_& m);  // after bind_database: adds FactorDatabase methods
 void bind_inventory(py::module_& m);
+void bind_digital(py::module_& m);  // the submodule ghgkit._core.digital
 
 /// The shipped database, loaded once on first use.
 const factor_database& default_database();

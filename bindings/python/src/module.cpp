@@ -143,4 +143,5 @@ PYBIND11_MODULE(_core, m) {
   bind_coefficients(m);
   bind_calculate(m);
   bind_inventory(m);
+  bind_digital(m);
 }

@@ -1,0 +1,28 @@
+"""Digital services: CPU jobs, AI training runs, data centers and the Software Carbon Intensity.
+
+Each function returns a `Footprint` (energy_kwh, co2e_kg location-based, co2e_market_kg where it
+applies, operational_kg, embodied_kg, low/high where the method has a range, provenance with every
+figure used and where it came from). Arguments left as None are taken from the factor database, with
+their coefficient or factor id in `provenance["figures"]`, or reported as missing (InputError). Methods
+and sources: docs/methodology/digital.md.
+
+    >>> from ghgkit import digital
+    >>> run = digital.training(count=10000, hours=14.8 * 24, avg_power_w=330, pue=1.1, intensity_kg_per_kwh=0.429)
+    >>> round(run.energy_kwh)
+    1289376
+"""
+from __future__ import annotations
+
+from ._core import digital as _digital
+
+Footprint = _digital.Footprint
+DatacenterFootprint = _digital.DatacenterFootprint
+SciScore = _digital.SciScore
+embodied_share = _digital.embodied_share
+sci = _digital.sci
+compute_job = _digital.compute_job
+training = _digital.training
+datacenter = _digital.datacenter
+
+__all__ = ["DatacenterFootprint", "Footprint", "SciScore", "compute_job", "datacenter", "embodied_share", "sci",
+           "training"]
