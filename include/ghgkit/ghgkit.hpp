@@ -33,3 +33,8 @@
 #include "ghgkit/digital/sci.hpp"
 #include "ghgkit/digital/compute.hpp"
 #include "ghgkit/digital/datacenter.hpp"
+#include "ghgkit/digital/cloud.hpp"
+#include "ghgkit/digital/inference.hpp"
+#include "ghgkit/grid/time.hpp"
+#include "ghgkit/grid/intensity_series.hpp"
+#include "ghgkit/grid/planning.hpp"

@@ -54,10 +54,11 @@ SOURCES: list[dict[str, Any]] = [
         "licence": "MPL-2.0",
         "retrieved": "figures as quoted in the project's shared/METHODS.md (section 'Data centers, cloud and "
                      "compute', LLM inference)",
-        "notes": "Check against the primary text: the search index holds EcoLogits' methodology page only in "
-                 "its v1.0 form (linear model: alpha 8.91e-5 Wh and beta 1.43e-3 Wh per output token, A100), "
-                 "not the current one; two independent ports of ecologits/impacts/llm.py found by search "
-                 "give alpha 1.1665e-6, beta -0.011206, gamma 4.0529e-5, the same as METHODS.md.",
+        "notes": "alpha 1.1665e-6, beta -0.011206, gamma 4.0529e-5 as METHODS.md quotes them; the current "
+                 "methodology page (0.11, mlco2/ecologits@1f65e542 0.11/methodology/llm_inference/index.html) "
+                 "prints them rounded (1.17e-6, -1.12e-2, 4.05e-5), and two independent ports of "
+                 "ecologits/impacts/llm.py give the same figures. An older page (v1.0, A100 linear model) "
+                 "differs and is not used.",
     },
 ]
 
@@ -79,7 +80,7 @@ METHOD: list[dict[str, Any]] = [
      "quantity": "llm.inference.model_memory_overhead", "value": 1.2, "unit": "1",
      "notes": "memory needed = 1.2 x P_total x bits / 8 (GB for P_total in billions)"},
     {"id": "ecologits.llm.inference.gpu_memory", "quantity": "llm.inference.gpu_memory", "value": 80,
-     "unit": "GB/GPU", "notes": "GPUs needed = ceil(memory needed / 80 GB)"},
+     "unit": "GB/GPU", "notes": "GPUs needed = memory needed / 80 GB, rounded up to a power of two (EcoLogits LLM inference methodology, 0.11 page: rounded up in base 2)"},
     {"id": "ecologits.llm.inference.hardware_lifetime", "quantity": "llm.inference.hardware_lifetime",
      "value": 3, "unit": "yr", "notes": "life over which GPU and server manufacturing emissions are spread"},
 ]
@@ -172,8 +173,9 @@ def method() -> dict[str, Any]:
     header = [
         "Constants of the EcoLogits LLM inference methodology, as the project's shared/METHODS.md quotes them",
         "(see the notes of source ecologits-llm-inference in sources.yaml on their verification).",
-        "Not here (not in METHODS.md nor in a raw file): server power without GPUs, generation latency model,",
-        "server and GPU embodied emissions, default batch size, quantization bits and PUE of the method.",
+        "The other figures of the method (latency fit, server power without GPUs, server and GPU embodied",
+        "emissions, default batch size and quantization, provider PUEs) are entered by hand from the",
+        "methodology page in ecologits_inference_extra.yaml.",
         "Format: factors/cloud/README.md (ghgkit.coefficients/1).",
         f"Coefficients: {len(coefs)}.",
     ]

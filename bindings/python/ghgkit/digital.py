@@ -1,4 +1,5 @@
-"""Digital services: CPU jobs, AI training runs, data centers and the Software Carbon Intensity.
+"""Digital services: CPU jobs, AI training runs, LLM inference, cloud usage, data centers and the
+Software Carbon Intensity.
 
 Each function returns a `Footprint` (energy_kwh, co2e_kg location-based, co2e_market_kg where it
 applies, operational_kg, embodied_kg, low/high where the method has a range, provenance with every
@@ -23,6 +24,8 @@ sci = _digital.sci
 compute_job = _digital.compute_job
 training = _digital.training
 datacenter = _digital.datacenter
+cloud_usage = _digital.cloud_usage
+inference = _digital.inference
 
-__all__ = ["DatacenterFootprint", "Footprint", "SciScore", "compute_job", "datacenter", "embodied_share", "sci",
-           "training"]
+__all__ = ["DatacenterFootprint", "Footprint", "SciScore", "cloud_usage", "compute_job", "datacenter", "embodied_share",
+           "inference", "sci", "training"]

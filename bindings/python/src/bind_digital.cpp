@@ -83,6 +83,8 @@ void bind_results(py::module_& m) {
 void bind_digital(py::module_& parent) {
   py::module_ m = parent.def_submodule("digital", "Digital services: compute, AI training, data centers, SCI.");
   bind_results(m);
+  bind_digital_cloud(m);
+  bind_digital_inference(m);
   m.def("embodied_share", [](double total_kg, double time_reserved_h, double lifetime_h, double resources_reserved,
                              double total_resources) {
       return digital::embodied_share({total_kg, time_reserved_h, lifetime_h, resources_reserved, total_resources});

@@ -26,6 +26,9 @@ void bind_calculate(py::module_& m);
 void bind_coefficients(py::module_& m);  // after bind_database: adds FactorDatabase methods
 void bind_inventory(py::module_& m);
 void bind_digital(py::module_& m);  // the submodule ghgkit._core.digital
+void bind_digital_cloud(py::module_& digital);      // into ghgkit._core.digital
+void bind_digital_inference(py::module_& digital);  // into ghgkit._core.digital
+void bind_grid(py::module_& m);                     // the submodule ghgkit._core.grid
 
 /// The shipped database, loaded once on first use.
 const factor_database& default_database();

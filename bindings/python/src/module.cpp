@@ -144,4 +144,5 @@ PYBIND11_MODULE(_core, m) {
   bind_calculate(m);
   bind_inventory(m);
   bind_digital(m);
+  bind_grid(m);
 }

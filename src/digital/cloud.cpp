@@ -1,0 +1,365 @@
+// Cloud usage by the Cloud Carbon Footprint method (include/ghgkit/digital/cloud.hpp). Every
+// coefficient is CCF's own (source `ccf`) for the provider, so one call never mixes CCF's watts with
+// another dataset's PUE; the grid factor follows the database's preference for the region activity.
+
+#include "ghgkit/digital/cloud.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <set>
+#include <vector>
+
+#include "../text.hpp"
+#include "figures.hpp"
+#include "ghgkit/calc/calculate.hpp"
+
+namespace ghgkit {
+inline namespace v0 {
+namespace digital {
+
+using detail::argument;
+using detail::checked;
+using detail::coefficient_figure;
+using detail::fraction;
+using detail::num;
+
+namespace {
+
+constexpr const char* ccf_source = "ccf";
+constexpr const char* grid_prefix = "cloud.electricity.";
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// CCF's keys are upper case with underscores: "Cascade Lake" -> CASCADE_LAKE, "nvidia-t4" -> NVIDIA_T4.
+std::string ccf_key(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    out += std::isalnum(u) != 0 ? static_cast<char>(std::toupper(u)) : '_';
+  }
+  return out;
+}
+
+// A cloud region as the importers write it into activity paths: lower case, [a-z0-9_-].
+std::string path_part(std::string_view s) {
+  std::string out = lower(s);
+  for (char& c : out) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) == 0 && c != '_' && c != '-') c = '-';
+  }
+  return out;
+}
+
+coefficient_query ccf_query(std::string_view quantity, const std::string& provider) {
+  coefficient_query q;
+  q.quantity = std::string(quantity);
+  q.provider = provider;
+  q.source = ccf_source;
+  return q;
+}
+
+bool fits(const coefficient& c, const coefficient_query& q) {
+  return c.quantity == q.quantity && c.source_id == q.source && (!q.provider || detail::iequals(c.provider, *q.provider)) &&
+         (!q.region || detail::iequals(c.region, *q.region)) && (!q.key || detail::iequals(c.key, *q.key));
+}
+
+bool exists(const factor_database& db, const coefficient_query& q) {
+  const auto all = db.coefficients();
+  return std::any_of(all.begin(), all.end(), [&](const coefficient& c) { return fits(c, q); });
+}
+
+// The providers, or the keys of one provider, that CCF gives `quantity` for.
+std::vector<std::string> ccf_values(const factor_database& db, std::string_view quantity, const std::string* provider) {
+  std::set<std::string> out;
+  for (const coefficient& c : db.coefficients()) {
+    if (c.quantity != quantity || c.source_id != ccf_source) continue;
+    if (provider == nullptr) {
+      if (c.provider != "on-premise") out.insert(c.provider);  // refused: CCF's on-premise method counts machines
+    } else if (detail::iequals(c.provider, *provider) && !c.key.empty()) {
+      out.insert(c.key);
+    }
+  }
+  return {out.begin(), out.end()};
+}
+
+// A provider CCF does not cover for `quantity` is named, with the argument that replaces the figure.
+void require_provider(const factor_database& db, std::string_view quantity, const std::string& provider,
+                      std::string_view instead) {
+  if (exists(db, ccf_query(quantity, provider))) return;
+  throw lookup_error(fmt::format("the Cloud Carbon Footprint coefficients (source 'ccf') have no '{}' for provider '{}'; "
+                                 "providers with one: {}; or give {}",
+                                 quantity, provider, fmt::join(ccf_values(db, quantity, nullptr), ", "), instead));
+}
+
+// CCF's coefficient, recorded.
+double ccf_figure(const factor_database& db, const coefficient_query& q, std::string_view name, std::string_view unit,
+                  std::string_view instead, footprint& out) {
+  require_provider(db, q.quantity, *q.provider, instead);
+  return coefficient_figure(db, q, name, unit, out);
+}
+
+// A key of CCF (microarchitecture, GPU) that the provider has, else lookup_error listing the provider's keys.
+std::string known_key(const factor_database& db, std::string_view quantity, const std::string& provider,
+                      std::string_view field, std::string_view given) {
+  const std::string key = ccf_key(given);
+  coefficient_query q = ccf_query(quantity, provider);
+  q.key = key;
+  if (exists(db, q)) return key;
+  require_provider(db, quantity, provider, field == "gpu" ? "gpu_hours = 0" : "min_watts_per_vcpu and max_watts_per_vcpu");
+  const std::vector<std::string> keys = ccf_values(db, quantity, &provider);
+  throw lookup_error(describe_problem({}, field, quote(given),
+                                      fmt::format("a key of the Cloud Carbon Footprint coefficients for '{}': {}", provider,
+                                                  fmt::join(keys, ", "))));
+}
+
+
+// The utilisation of the vCPUs (and GPUs): the argument, else CCF's average of the provider.
+double utilization_of(const factor_database& db, const cloud_usage_inputs& in, footprint& out) {
+  if (in.cpu_utilization) return argument(out, "cpu utilization", fraction("cpu_utilization", *in.cpu_utilization), "1");
+  const double u = ccf_figure(db, ccf_query("cloud.compute.average_cpu_utilization", in.provider), "cpu utilization",
+                              "1", "cpu_utilization", out);
+  out.warnings.push_back(fmt::format("cpu_utilization not given: {} (CCF's average utilisation of {} servers)", num(u),
+                                     in.provider));
+  return u;
+}
+
+// Min or max watts per unit (vCPU or GPU): the argument, else CCF's coefficient for `key`.
+double watts(const factor_database& db, const cloud_usage_inputs& in, std::string_view quantity, const std::string& key,
+             const std::optional<double>& given, std::string_view name, std::string_view field, std::string_view unit,
+             footprint& out) {
+  if (given) return argument(out, name, checked(field, *given), unit);
+  coefficient_query q = ccf_query(quantity, in.provider);
+  q.key = key;
+  return ccf_figure(db, q, name, unit, field, out);
+}
+
+// Without a microarchitecture, CCF's provider figure: `average`, or `median` where CCF has only that (GCP).
+std::string vcpu_key(const factor_database& db, const cloud_usage_inputs& in, footprint& out) {
+  if (in.microarchitecture) {
+    return known_key(db, "cloud.compute.min_power_per_vcpu", in.provider, "microarchitecture", *in.microarchitecture);
+  }
+  coefficient_query q = ccf_query("cloud.compute.min_power_per_vcpu", in.provider);
+  q.key = "average";
+  const std::string key = exists(db, q) ? "average" : "median";
+  if (!in.min_watts_per_vcpu || !in.max_watts_per_vcpu) {
+    out.warnings.push_back(fmt::format("microarchitecture not given: CCF's {} watts per vCPU of {}", key, in.provider));
+  }
+  return key;
+}
+
+double compute_kwh(const factor_database& db, const cloud_usage_inputs& in, double u, footprint& out) {
+  const std::string key = vcpu_key(db, in, out);
+  const double lo = watts(db, in, "cloud.compute.min_power_per_vcpu", key, in.min_watts_per_vcpu, "min watts per vCPU",
+                          "min_watts_per_vcpu", "W/vCPU", out);
+  const double hi = watts(db, in, "cloud.compute.max_power_per_vcpu", key, in.max_watts_per_vcpu, "max watts per vCPU",
+                          "max_watts_per_vcpu", "W/vCPU", out);
+  if (hi < lo) {
+    throw input_error(describe_problem({}, "max_watts_per_vcpu", fmt::format("{} W", hi),
+                                       fmt::format("at least min_watts_per_vcpu, {} W", num(lo))));
+  }
+  const double kwh = (lo + u * (hi - lo)) * in.vcpu_hours / 1000.0;
+  out.steps.push_back(fmt::format("compute = ({} + {} x ({} - {})) W/vCPU x {} vCPU-h / 1000 = {} kWh", num(lo), num(u),
+                                  num(hi), num(lo), num(in.vcpu_hours), num(kwh)));
+  return kwh;
+}
+
+double gpu_kwh(const factor_database& db, const cloud_usage_inputs& in, double cpu_u, footprint& out) {
+  if (!in.gpu) {
+    throw input_error(describe_problem({}, "gpu", "nothing", "the GPU model of the gpu_hours, a key of the Cloud Carbon "
+                                                             "Footprint coefficients such as 'NVIDIA_T4'"));
+  }
+  const std::string key = known_key(db, "cloud.compute.min_power_per_accelerator", in.provider, "gpu", *in.gpu);
+  double u = cpu_u;
+  if (in.gpu_utilization) {
+    u = argument(out, "gpu utilization", fraction("gpu_utilization", *in.gpu_utilization), "1");
+  } else {
+    out.warnings.push_back(fmt::format("gpu_utilization not given: the CPU utilisation {} is used, as CCF does", num(u)));
+  }
+  const std::optional<double> none;
+  const double lo = watts(db, in, "cloud.compute.min_power_per_accelerator", key, none, "min watts per GPU", "gpu",
+                          "W/GPU", out);
+  const double hi = watts(db, in, "cloud.compute.max_power_per_accelerator", key, none, "max watts per GPU", "gpu",
+                          "W/GPU", out);
+  const double kwh = (lo + u * (hi - lo)) * in.gpu_hours / 1000.0;
+  out.steps.push_back(fmt::format("GPU = ({} + {} x ({} - {})) W/GPU x {} GPU-h / 1000 = {} kWh", num(lo), num(u), num(hi),
+                                  num(lo), num(in.gpu_hours), num(kwh)));
+  return kwh;
+}
+
+double memory_kwh(const factor_database& db, const cloud_usage_inputs& in, footprint& out) {
+  const double per = ccf_figure(db, ccf_query("cloud.memory.energy_per_capacity_time", in.provider),
+                                "memory energy per GB-hour", "kWh/GB.h", "memory_gb_hours = 0", out);
+  const double kwh = in.memory_gb_hours * per;
+  out.steps.push_back(fmt::format("memory = {} GB-h x {} kWh/GB.h = {} kWh", num(in.memory_gb_hours), num(per), num(kwh)));
+  return kwh;
+}
+
+double storage_kwh(const factor_database& db, const cloud_usage_inputs& in, footprint& out) {
+  const std::string type = lower(in.storage_type);
+  if (type != "ssd" && type != "hdd") {
+    throw input_error(describe_problem({}, "storage_type", quote(in.storage_type), "'ssd' or 'hdd'"));
+  }
+  const double copies = argument(out, "replication", checked("replication", in.replication, true), "1");
+  const double per = ccf_figure(db, ccf_query(fmt::format("cloud.storage.{}.energy_per_capacity_time", type), in.provider),
+                                fmt::format("{} energy per TB-hour", type), "Wh/TB.h", "storage_tb_hours = 0", out);
+  const double kwh = in.storage_tb_hours * per / 1000.0 * copies;
+  out.steps.push_back(fmt::format("storage ({}) = {} TB-h x {} Wh/TB.h / 1000 x replication {} = {} kWh", type,
+                                  num(in.storage_tb_hours), num(per), num(copies), num(kwh)));
+  return kwh;
+}
+
+double network_kwh(const factor_database& db, const cloud_usage_inputs& in, footprint& out) {
+  const double per = ccf_figure(db, ccf_query("cloud.network.energy_per_data", in.provider), "network energy per GB",
+                                "kWh/GB", "network_gb = 0", out);
+  const double kwh = in.network_gb * per;
+  out.steps.push_back(fmt::format("network = {} GB x {} kWh/GB = {} kWh", num(in.network_gb), num(per), num(kwh)));
+  return kwh;
+}
+
+// CCF's PUE: the region's where CCF has one (GCP, Alibaba), else the provider's average.
+double pue_of(const factor_database& db, const cloud_usage_inputs& in, footprint& out) {
+  if (in.pue) {
+    if (!(*in.pue >= 1.0) || !std::isfinite(*in.pue)) {
+      throw input_error(describe_problem({}, "pue", fmt::format("{}", *in.pue), "a PUE >= 1"));
+    }
+    return argument(out, "pue", *in.pue, "1");
+  }
+  coefficient_query q = ccf_query("cloud.datacenter.pue", in.provider);
+  q.region = in.region;
+  if (!exists(db, q)) {
+    q.region.reset();
+    q.key = "average";
+  }
+  return ccf_figure(db, q, "pue", "1", "pue", out);
+}
+
+// Grid factors of cloud regions: every activity under cloud.electricity.
+std::vector<std::string> grid_activities(const factor_database& db) {
+  std::set<std::string> paths;
+  for (const factor& f : db.factors()) {
+    if (f.activity.starts_with(grid_prefix)) paths.insert(f.activity);
+  }
+  return {paths.begin(), paths.end()};
+}
+
+[[noreturn]] void unknown_region(const factor_database& db, const std::string& provider, const std::string& region) {
+  const std::string prefix = grid_prefix + provider + ".";
+  std::vector<std::string> regions;
+  std::set<std::string> providers;
+  for (const std::string& path : grid_activities(db)) {
+    const std::string rest = path.substr(std::string_view(grid_prefix).size());
+    const std::string name = rest.substr(0, rest.find('.'));
+    // CCF's US NERC regions and on-premise countries sit beside the providers but are none.
+    if (name != "us-nerc" && name != "on-premise") providers.insert(name);
+    if (path.starts_with(prefix)) regions.push_back(path.substr(prefix.size()));
+  }
+  std::string expected;
+  if (regions.empty()) {
+    expected = fmt::format("a provider with cloud region grid factors ({}), or intensity_kg_per_kwh",
+                           fmt::join(providers, ", "));
+  } else {
+    std::vector<std::pair<std::size_t, std::string>> near;
+    for (const auto& r : regions) near.emplace_back(detail::edit_distance(path_part(region), r), r);
+    std::sort(near.begin(), near.end());
+    std::vector<std::string> shown;
+    for (std::size_t i = 0; i < near.size() && i < 5; ++i) shown.push_back(quote(near[i].second));
+    expected = fmt::format("a region of '{}' with a grid factor ({} in the database; nearest: {}), or intensity_kg_per_kwh",
+                           provider, regions.size(), fmt::join(shown, ", "));
+  }
+  throw lookup_error(describe_problem({}, "region", fmt::format("{} (provider '{}')", quote(region), provider), expected));
+}
+
+// The location-based grid factor of the provider's region (activity cloud.electricity.<provider>.<region>).
+double region_intensity(const factor_database& db, const cloud_usage_inputs& in, footprint& out) {
+  if (in.intensity_kg_per_kwh) {
+    return argument(out, "grid intensity", checked("intensity_kg_per_kwh", *in.intensity_kg_per_kwh), "kg/kWh");
+  }
+  const std::string path = grid_prefix + path_part(in.provider) + "." + path_part(in.region);
+  const auto all = db.factors();
+  const auto hit = std::find_if(all.begin(), all.end(), [&](const factor& f) { return f.activity == path; });
+  if (hit == all.end()) unknown_region(db, path_part(in.provider), in.region);
+  calc_options o;
+  o.region = hit->region;  // the country of the cloud region: its factors' region
+  o.year = in.year;
+  o.allow_later_year = in.allow_later_year;
+  o.source = in.grid_source;
+  const emission e = calculate(db, path, amount{1.0, "kWh"}, o);
+  const auto& p = e.provenance;
+  out.figures.push_back({"grid intensity", e.co2e_kg, "kg/kWh", p.factor_id, p.source_id});
+  for (const auto& w : p.warnings) {
+    if (w.find("states no uncertainty") == std::string::npos) out.warnings.push_back(w);
+  }
+  for (const auto& f : p.fallbacks) out.warnings.push_back(fmt::format("grid factor: {} {} -> {}", f.kind, f.from, f.to));
+  out.database_hash = db.content_hash();
+  return e.co2e_kg;
+}
+
+void record_usage(const cloud_usage_inputs& in, footprint& out) {
+  checked("vcpu_hours", in.vcpu_hours);
+  checked("memory_gb_hours", in.memory_gb_hours);
+  checked("storage_tb_hours", in.storage_tb_hours);
+  checked("network_gb", in.network_gb);
+  checked("gpu_hours", in.gpu_hours);
+  if (in.provider.empty()) throw input_error(describe_problem({}, "provider", "nothing", "a cloud provider such as 'aws'"));
+  if (in.region.empty()) throw input_error(describe_problem({}, "region", "nothing", "the provider's region id"));
+  if (in.provider == "on-premise") {
+    throw input_error(describe_problem({}, "provider", quote(in.provider),
+                                       "a cloud provider (CCF's on-premise method counts machines, not the vCPU-hours of "
+                                       "a bill: use compute_job or datacenter for your own servers)"));
+  }
+  if (in.vcpu_hours > 0.0) argument(out, "vcpu hours", in.vcpu_hours, "h");
+  if (in.memory_gb_hours > 0.0) argument(out, "memory", in.memory_gb_hours, "GB.h");
+  if (in.storage_tb_hours > 0.0) argument(out, "storage", in.storage_tb_hours, "TB.h");
+  if (in.network_gb > 0.0) argument(out, "network", in.network_gb, "GB");
+  if (in.gpu_hours > 0.0) argument(out, "gpu hours", in.gpu_hours, "h");
+}
+
+}  // namespace
+
+footprint cloud_usage(const factor_database& db, const cloud_usage_inputs& given) {
+  cloud_usage_inputs in = given;
+  in.provider = lower(in.provider);
+  footprint out;
+  record_usage(in, out);
+  const bool runs = in.vcpu_hours > 0.0 || in.gpu_hours > 0.0;
+  const double u = runs ? utilization_of(db, in, out) : 0.0;
+  std::vector<std::pair<std::string, double>> parts;
+  if (in.vcpu_hours > 0.0) parts.emplace_back("compute", compute_kwh(db, in, u, out));
+  if (in.memory_gb_hours > 0.0) parts.emplace_back("memory", memory_kwh(db, in, out));
+  if (in.storage_tb_hours > 0.0) parts.emplace_back("storage", storage_kwh(db, in, out));
+  if (in.network_gb > 0.0) parts.emplace_back("network", network_kwh(db, in, out));
+  if (in.gpu_hours > 0.0) parts.emplace_back("GPU", gpu_kwh(db, in, u, out));
+  const double pue = pue_of(db, in, out);
+  const double intensity = region_intensity(db, in, out);
+
+  double it_kwh = 0.0;
+  std::vector<std::string> terms;
+  for (const auto& [name, kwh] : parts) {
+    it_kwh += kwh;
+    terms.push_back(fmt::format("{} ({})", num(kwh), name));
+  }
+  const std::string sum = terms.empty() ? std::string("0") : fmt::format("{}", fmt::join(terms, " + "));
+  out.steps.push_back(fmt::format("IT energy = {} = {} kWh", sum, num(it_kwh)));
+  out.energy_kwh = it_kwh * pue;
+  out.steps.push_back(fmt::format("E = {} kWh x PUE {} = {} kWh", num(it_kwh), num(pue), num(out.energy_kwh)));
+  out.operational_kg = out.energy_kwh * intensity;
+  out.steps.push_back(fmt::format("operational = {} kWh x {} kg/kWh = {} kg", num(out.energy_kwh), num(intensity),
+                                  num(out.operational_kg)));
+  out.embodied_kg = 0.0;  // never a made-up figure: see the warning
+  out.co2e_kg = out.operational_kg;
+  out.warnings.push_back("embodied emissions not counted: CCF's embodied share needs the instance type's manufacturing "
+                         "emissions and vCPU share, which the database does not give per usage row");
+  return out;
+}
+
+}  // namespace digital
+}  // namespace v0
+}  // namespace ghgkit
