@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "ghgkit/error.hpp"
@@ -67,7 +68,7 @@ csv_table read_csv(const std::filesystem::path& file) {
   if (records.empty()) throw input_error(fmt::format("{}: empty CSV file: expected a header line", file.string()));
   csv_table table;
   table.header = records.front().fields;
-  table.rows.assign(records.begin() + 1, records.end());
+  table.rows.assign(std::make_move_iterator(records.begin() + 1), std::make_move_iterator(records.end()));
   return table;
 }
 

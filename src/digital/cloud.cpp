@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "../text.hpp"
+#include "cloud_key.hpp"
 #include "figures.hpp"
 #include "ghgkit/calc/calculate.hpp"
 
@@ -23,6 +24,9 @@ namespace digital {
 
 using detail::argument;
 using detail::checked;
+using detail::cloud_energy;
+using detail::cloud_key_figures;
+using detail::cloud_row_usage;
 using detail::coefficient_figure;
 using detail::fraction;
 using detail::num;
@@ -155,7 +159,7 @@ std::string vcpu_key(const factor_database& db, const cloud_usage_inputs& in, fo
   return key;
 }
 
-double compute_kwh(const factor_database& db, const cloud_usage_inputs& in, double u, footprint& out) {
+void vcpu_figures(const factor_database& db, const cloud_usage_inputs& in, cloud_key_figures& k, footprint& out) {
   const std::string key = vcpu_key(db, in, out);
   const double lo = watts(db, in, "cloud.compute.min_power_per_vcpu", key, in.min_watts_per_vcpu, "min watts per vCPU",
                           "min_watts_per_vcpu", "W/vCPU", out);
@@ -165,63 +169,52 @@ double compute_kwh(const factor_database& db, const cloud_usage_inputs& in, doub
     throw input_error(describe_problem({}, "max_watts_per_vcpu", fmt::format("{} W", hi),
                                        fmt::format("at least min_watts_per_vcpu, {} W", num(lo))));
   }
-  const double kwh = (lo + u * (hi - lo)) * in.vcpu_hours / 1000.0;
-  out.steps.push_back(fmt::format("compute = ({} + {} x ({} - {})) W/vCPU x {} vCPU-h / 1000 = {} kWh", num(lo), num(u),
-                                  num(hi), num(lo), num(in.vcpu_hours), num(kwh)));
-  return kwh;
+  k.min_w_per_vcpu = lo;
+  k.max_w_per_vcpu = hi;
 }
 
-double gpu_kwh(const factor_database& db, const cloud_usage_inputs& in, double cpu_u, footprint& out) {
+void gpu_figures(const factor_database& db, const cloud_usage_inputs& in, cloud_key_figures& k, footprint& out) {
   if (!in.gpu) {
     throw input_error(describe_problem({}, "gpu", "nothing", "the GPU model of the gpu_hours, a key of the Cloud Carbon "
                                                              "Footprint coefficients such as 'NVIDIA_T4'"));
   }
   const std::string key = known_key(db, "cloud.compute.min_power_per_accelerator", in.provider, "gpu", *in.gpu);
-  double u = cpu_u;
   if (in.gpu_utilization) {
-    u = argument(out, "gpu utilization", fraction("gpu_utilization", *in.gpu_utilization), "1");
+    k.gpu_utilization = argument(out, "gpu utilization", fraction("gpu_utilization", *in.gpu_utilization), "1");
+  } else if (k.utilization_per_row) {
+    out.warnings.push_back("gpu_utilization not given: the CPU utilisation of each row is used, as CCF does");
   } else {
-    out.warnings.push_back(fmt::format("gpu_utilization not given: the CPU utilisation {} is used, as CCF does", num(u)));
+    out.warnings.push_back(
+        fmt::format("gpu_utilization not given: the CPU utilisation {} is used, as CCF does", num(k.utilization)));
   }
   const std::optional<double> none;
-  const double lo = watts(db, in, "cloud.compute.min_power_per_accelerator", key, none, "min watts per GPU", "gpu",
+  k.min_w_per_gpu = watts(db, in, "cloud.compute.min_power_per_accelerator", key, none, "min watts per GPU", "gpu",
                           "W/GPU", out);
-  const double hi = watts(db, in, "cloud.compute.max_power_per_accelerator", key, none, "max watts per GPU", "gpu",
+  k.max_w_per_gpu = watts(db, in, "cloud.compute.max_power_per_accelerator", key, none, "max watts per GPU", "gpu",
                           "W/GPU", out);
-  const double kwh = (lo + u * (hi - lo)) * in.gpu_hours / 1000.0;
-  out.steps.push_back(fmt::format("GPU = ({} + {} x ({} - {})) W/GPU x {} GPU-h / 1000 = {} kWh", num(lo), num(u), num(hi),
-                                  num(lo), num(in.gpu_hours), num(kwh)));
-  return kwh;
 }
 
-double memory_kwh(const factor_database& db, const cloud_usage_inputs& in, footprint& out) {
-  const double per = ccf_figure(db, ccf_query("cloud.memory.energy_per_capacity_time", in.provider),
-                                "memory energy per GB-hour", "kWh/GB.h", "memory_gb_hours = 0", out);
-  const double kwh = in.memory_gb_hours * per;
-  out.steps.push_back(fmt::format("memory = {} GB-h x {} kWh/GB.h = {} kWh", num(in.memory_gb_hours), num(per), num(kwh)));
-  return kwh;
+double memory_figure(const factor_database& db, const cloud_usage_inputs& in, footprint& out) {
+  return ccf_figure(db, ccf_query("cloud.memory.energy_per_capacity_time", in.provider), "memory energy per GB-hour",
+                    "kWh/GB.h", "memory_gb_hours = 0", out);
 }
 
-double storage_kwh(const factor_database& db, const cloud_usage_inputs& in, footprint& out) {
+std::string storage_type_of(const cloud_usage_inputs& in) {
   const std::string type = lower(in.storage_type);
   if (type != "ssd" && type != "hdd") {
     throw input_error(describe_problem({}, "storage_type", quote(in.storage_type), "'ssd' or 'hdd'"));
   }
-  const double copies = argument(out, "replication", checked("replication", in.replication, true), "1");
-  const double per = ccf_figure(db, ccf_query(fmt::format("cloud.storage.{}.energy_per_capacity_time", type), in.provider),
-                                fmt::format("{} energy per TB-hour", type), "Wh/TB.h", "storage_tb_hours = 0", out);
-  const double kwh = in.storage_tb_hours * per / 1000.0 * copies;
-  out.steps.push_back(fmt::format("storage ({}) = {} TB-h x {} Wh/TB.h / 1000 x replication {} = {} kWh", type,
-                                  num(in.storage_tb_hours), num(per), num(copies), num(kwh)));
-  return kwh;
+  return type;
 }
 
-double network_kwh(const factor_database& db, const cloud_usage_inputs& in, footprint& out) {
-  const double per = ccf_figure(db, ccf_query("cloud.network.energy_per_data", in.provider), "network energy per GB",
-                                "kWh/GB", "network_gb = 0", out);
-  const double kwh = in.network_gb * per;
-  out.steps.push_back(fmt::format("network = {} GB x {} kWh/GB = {} kWh", num(in.network_gb), num(per), num(kwh)));
-  return kwh;
+double storage_figure(const factor_database& db, const cloud_usage_inputs& in, const std::string& type, footprint& out) {
+  return ccf_figure(db, ccf_query(fmt::format("cloud.storage.{}.energy_per_capacity_time", type), in.provider),
+                    fmt::format("{} energy per TB-hour", type), "Wh/TB.h", "storage_tb_hours = 0", out);
+}
+
+double network_figure(const factor_database& db, const cloud_usage_inputs& in, footprint& out) {
+  return ccf_figure(db, ccf_query("cloud.network.energy_per_data", in.provider), "network energy per GB", "kWh/GB",
+                    "network_gb = 0", out);
 }
 
 // CCF's PUE: the region's where CCF has one (GCP, Alibaba), else the provider's average.
@@ -302,12 +295,21 @@ double region_intensity(const factor_database& db, const cloud_usage_inputs& in,
   return e.co2e_kg;
 }
 
+// The quantities of a row: finite and >= 0, recorded as the call's arguments.
 void record_usage(const cloud_usage_inputs& in, footprint& out) {
   checked("vcpu_hours", in.vcpu_hours);
   checked("memory_gb_hours", in.memory_gb_hours);
   checked("storage_tb_hours", in.storage_tb_hours);
   checked("network_gb", in.network_gb);
   checked("gpu_hours", in.gpu_hours);
+  if (in.vcpu_hours > 0.0) argument(out, "vcpu hours", in.vcpu_hours, "h");
+  if (in.memory_gb_hours > 0.0) argument(out, "memory", in.memory_gb_hours, "GB.h");
+  if (in.storage_tb_hours > 0.0) argument(out, "storage", in.storage_tb_hours, "TB.h");
+  if (in.network_gb > 0.0) argument(out, "network", in.network_gb, "GB");
+  if (in.gpu_hours > 0.0) argument(out, "gpu hours", in.gpu_hours, "h");
+}
+
+void check_provider(const cloud_usage_inputs& in) {
   if (in.provider.empty()) throw input_error(describe_problem({}, "provider", "nothing", "a cloud provider such as 'aws'"));
   if (in.region.empty()) throw input_error(describe_problem({}, "region", "nothing", "the provider's region id"));
   if (in.provider == "on-premise") {
@@ -315,11 +317,45 @@ void record_usage(const cloud_usage_inputs& in, footprint& out) {
                                        "a cloud provider (CCF's on-premise method counts machines, not the vCPU-hours of "
                                        "a bill: use compute_job or datacenter for your own servers)"));
   }
-  if (in.vcpu_hours > 0.0) argument(out, "vcpu hours", in.vcpu_hours, "h");
-  if (in.memory_gb_hours > 0.0) argument(out, "memory", in.memory_gb_hours, "GB.h");
-  if (in.storage_tb_hours > 0.0) argument(out, "storage", in.storage_tb_hours, "TB.h");
-  if (in.network_gb > 0.0) argument(out, "network", in.network_gb, "GB");
-  if (in.gpu_hours > 0.0) argument(out, "gpu hours", in.gpu_hours, "h");
+}
+
+// The steps of one row, from its figures and terms.
+void record_steps(const cloud_key_figures& k, const cloud_row_usage& r, const cloud_energy& e, footprint& out) {
+  std::vector<std::string> terms;
+  if (r.vcpu_hours > 0.0) {
+    out.steps.push_back(fmt::format("compute = ({} + {} x ({} - {})) W/vCPU x {} vCPU-h / 1000 = {} kWh",
+                                    num(k.min_w_per_vcpu), num(r.utilization), num(k.max_w_per_vcpu),
+                                    num(k.min_w_per_vcpu), num(r.vcpu_hours), num(e.compute_kwh)));
+    terms.push_back(fmt::format("{} (compute)", num(e.compute_kwh)));
+  }
+  if (r.memory_gb_hours > 0.0) {
+    out.steps.push_back(fmt::format("memory = {} GB-h x {} kWh/GB.h = {} kWh", num(r.memory_gb_hours),
+                                    num(k.memory_kwh_per_gb_h), num(e.memory_kwh)));
+    terms.push_back(fmt::format("{} (memory)", num(e.memory_kwh)));
+  }
+  if (r.storage_tb_hours > 0.0) {
+    out.steps.push_back(fmt::format("storage ({}) = {} TB-h x {} Wh/TB.h / 1000 x replication {} = {} kWh",
+                                    k.storage_type, num(r.storage_tb_hours), num(k.storage_wh_per_tb_h),
+                                    num(r.replication), num(e.storage_kwh)));
+    terms.push_back(fmt::format("{} (storage)", num(e.storage_kwh)));
+  }
+  if (r.network_gb > 0.0) {
+    out.steps.push_back(fmt::format("network = {} GB x {} kWh/GB = {} kWh", num(r.network_gb),
+                                    num(k.network_kwh_per_gb), num(e.network_kwh)));
+    terms.push_back(fmt::format("{} (network)", num(e.network_kwh)));
+  }
+  if (r.gpu_hours > 0.0) {
+    const double u = k.gpu_utilization.value_or(r.utilization);
+    out.steps.push_back(fmt::format("GPU = ({} + {} x ({} - {})) W/GPU x {} GPU-h / 1000 = {} kWh", num(k.min_w_per_gpu),
+                                    num(u), num(k.max_w_per_gpu), num(k.min_w_per_gpu), num(r.gpu_hours),
+                                    num(e.gpu_kwh)));
+    terms.push_back(fmt::format("{} (GPU)", num(e.gpu_kwh)));
+  }
+  const std::string sum = terms.empty() ? std::string("0") : fmt::format("{}", fmt::join(terms, " + "));
+  out.steps.push_back(fmt::format("IT energy = {} = {} kWh", sum, num(e.it_kwh)));
+  out.steps.push_back(fmt::format("E = {} kWh x PUE {} = {} kWh", num(e.it_kwh), num(k.pue), num(e.energy_kwh)));
+  out.steps.push_back(fmt::format("operational = {} kWh x {} kg/kWh = {} kg", num(e.energy_kwh),
+                                  num(k.intensity_kg_per_kwh), num(e.co2e_kg)));
 }
 
 }  // namespace
@@ -329,30 +365,20 @@ footprint cloud_usage(const factor_database& db, const cloud_usage_inputs& given
   in.provider = lower(in.provider);
   footprint out;
   record_usage(in, out);
-  const bool runs = in.vcpu_hours > 0.0 || in.gpu_hours > 0.0;
-  const double u = runs ? utilization_of(db, in, out) : 0.0;
-  std::vector<std::pair<std::string, double>> parts;
-  if (in.vcpu_hours > 0.0) parts.emplace_back("compute", compute_kwh(db, in, u, out));
-  if (in.memory_gb_hours > 0.0) parts.emplace_back("memory", memory_kwh(db, in, out));
-  if (in.storage_tb_hours > 0.0) parts.emplace_back("storage", storage_kwh(db, in, out));
-  if (in.network_gb > 0.0) parts.emplace_back("network", network_kwh(db, in, out));
-  if (in.gpu_hours > 0.0) parts.emplace_back("GPU", gpu_kwh(db, in, u, out));
-  const double pue = pue_of(db, in, out);
-  const double intensity = region_intensity(db, in, out);
-
-  double it_kwh = 0.0;
-  std::vector<std::string> terms;
-  for (const auto& [name, kwh] : parts) {
-    it_kwh += kwh;
-    terms.push_back(fmt::format("{} ({})", num(kwh), name));
-  }
-  const std::string sum = terms.empty() ? std::string("0") : fmt::format("{}", fmt::join(terms, " + "));
-  out.steps.push_back(fmt::format("IT energy = {} = {} kWh", sum, num(it_kwh)));
-  out.energy_kwh = it_kwh * pue;
-  out.steps.push_back(fmt::format("E = {} kWh x PUE {} = {} kWh", num(it_kwh), num(pue), num(out.energy_kwh)));
-  out.operational_kg = out.energy_kwh * intensity;
-  out.steps.push_back(fmt::format("operational = {} kWh x {} kg/kWh = {} kg", num(out.energy_kwh), num(intensity),
-                                  num(out.operational_kg)));
+  detail::cloud_stage stage = detail::cloud_stage::usage;
+  const cloud_key_figures k = detail::resolve_cloud_key(db, in, true, out, stage);
+  cloud_row_usage r;
+  r.vcpu_hours = in.vcpu_hours;
+  r.utilization = k.utilization;
+  r.memory_gb_hours = in.memory_gb_hours;
+  r.storage_tb_hours = in.storage_tb_hours;
+  r.replication = in.replication;
+  r.network_gb = in.network_gb;
+  r.gpu_hours = in.gpu_hours;
+  const cloud_energy e = detail::cloud_energy_of(k, r);
+  record_steps(k, r, e, out);
+  out.energy_kwh = e.energy_kwh;
+  out.operational_kg = e.co2e_kg;
   out.embodied_kg = 0.0;  // never a made-up figure: see the warning
   out.co2e_kg = out.operational_kg;
   out.warnings.push_back("embodied emissions not counted: CCF's embodied share needs the instance type's manufacturing "
@@ -362,4 +388,43 @@ footprint cloud_usage(const factor_database& db, const cloud_usage_inputs& given
 
 }  // namespace digital
 }  // namespace v0
+
+namespace detail {
+
+cloud_key_figures resolve_cloud_key(const factor_database& db, const digital::cloud_usage_inputs& in, bool row_arguments,
+                                    digital::footprint& out, cloud_stage& stage) {
+  using namespace digital;  // the method's steps, in the anonymous namespace above
+  cloud_key_figures k;
+  stage = cloud_stage::usage;
+  check_provider(in);
+  stage = cloud_stage::utilization;
+  if (in.vcpu_hours > 0.0 || in.gpu_hours > 0.0) {
+    if (in.cpu_utilization && !row_arguments) k.utilization_per_row = true;
+    else k.utilization = utilization_of(db, in, out);
+  }
+  stage = cloud_stage::compute;
+  if (in.vcpu_hours > 0.0) vcpu_figures(db, in, k, out);
+  stage = cloud_stage::memory;
+  if (in.memory_gb_hours > 0.0) k.memory_kwh_per_gb_h = memory_figure(db, in, out);
+  if (in.storage_tb_hours > 0.0) {
+    stage = cloud_stage::storage_type;
+    k.storage_type = storage_type_of(in);
+    stage = cloud_stage::replication;
+    if (row_arguments) argument(out, "replication", checked("replication", in.replication, true), "1");
+    stage = cloud_stage::storage;
+    k.storage_wh_per_tb_h = storage_figure(db, in, k.storage_type, out);
+  }
+  stage = cloud_stage::network;
+  if (in.network_gb > 0.0) k.network_kwh_per_gb = network_figure(db, in, out);
+  stage = cloud_stage::gpu;
+  if (in.gpu_hours > 0.0) gpu_figures(db, in, k, out);
+  stage = cloud_stage::pue;
+  k.pue = pue_of(db, in, out);
+  stage = cloud_stage::grid;
+  k.intensity_kg_per_kwh = region_intensity(db, in, out);
+  stage = cloud_stage::done;
+  return k;
+}
+
+}  // namespace detail
 }  // namespace ghgkit

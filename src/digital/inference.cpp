@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "figures.hpp"
+#include "inference_model.hpp"
 
 namespace ghgkit {
 inline namespace v0 {
@@ -21,26 +22,17 @@ using detail::num;
 
 namespace {
 
-// The method's constants as this call uses them (database coefficients or arguments).
-struct constants {
-  double alpha = 0.0, beta = 0.0, gamma = 0.0;  // f_E, Wh per output token
-  double overhead = 0.0, gpu_memory_gb = 0.0, bits = 0.0, batch = 0.0;
-  double server_kw = 0.0, installed = 0.0;
-  double lat_a = 0.0, lat_b = 0.0, lat_c = 0.0;  // f_L, s per output token
-  double server_kg = 0.0, gpu_kg = 0.0, lifetime_s = 0.0;
-};
+using detail::inference_constants;
+using detail::inference_end;
+using detail::inference_model;
+using detail::inference_request;
+using constants = inference_constants;
 
 // The model's parameter counts (billions), each a range (low == high for one figure).
 struct parameters {
   const llm_model* model = nullptr;
   param_range active;
   param_range total;
-};
-
-// One end of the range, per request.
-struct end_result {
-  double f_e_wh = 0.0, memory_gb = 0.0, gpus = 0.0, latency_s = 0.0;
-  double gpu_kwh = 0.0, server_kwh = 0.0, energy_kwh = 0.0, embodied_kg = 0.0;
 };
 
 bool iequals(std::string_view a, std::string_view b) {
@@ -155,38 +147,38 @@ param_range pue_of(const factor_database& db, const inference_inputs& in, const 
   return {v, v};
 }
 
-end_result at_end(const constants& c, double active, double total, double pue, double tokens,
-                  const std::optional<double>& latency_cap) {
-  end_result r;
-  r.f_e_wh = c.alpha * std::exp(c.beta * c.batch) * active + c.gamma;
-  r.memory_gb = c.overhead * total * c.bits / 8.0;
-  const double needed = std::max(1.0, std::ceil(r.memory_gb / c.gpu_memory_gb));
-  r.gpus = std::exp2(std::ceil(std::log2(needed)));  // rounded up to 1, 2, 4, 8, ... (the method)
-  r.latency_s = tokens * (c.lat_a * active + c.lat_b * c.batch + c.lat_c);
-  if (latency_cap) r.latency_s = std::min(r.latency_s, *latency_cap);
-  r.gpu_kwh = tokens * r.f_e_wh / 1000.0;
-  r.server_kwh = r.latency_s / 3600.0 * c.server_kw * r.gpus / c.installed / c.batch;
-  r.energy_kwh = pue * (r.server_kwh + r.gpus * r.gpu_kwh);
-  r.embodied_kg = r.latency_s / (c.batch * c.lifetime_s) * (r.gpus / c.installed * c.server_kg + r.gpus * c.gpu_kg);
-  return r;
+inference_end prepare_end(const constants& c, double active, double total, double pue) {
+  inference_end e;
+  e.active = active;
+  e.total = total;
+  e.pue = pue;
+  e.f_e_wh = c.alpha * std::exp(c.beta * c.batch) * active + c.gamma;
+  e.memory_gb = c.overhead * total * c.bits / 8.0;
+  const double needed = std::max(1.0, std::ceil(e.memory_gb / c.gpu_memory_gb));
+  e.gpus = std::exp2(std::ceil(std::log2(needed)));  // rounded up to 1, 2, 4, 8, ... (the method)
+  e.f_l_s = c.lat_a * active + c.lat_b * c.batch + c.lat_c;
+  e.embodied_divisor = c.batch * c.lifetime_s;
+  e.embodied_per_s = e.gpus / c.installed * c.server_kg + e.gpus * c.gpu_kg;
+  return e;
 }
 
-void end_steps(footprint& out, const std::string& tag, const constants& c, double active, double total, double pue,
-               double tokens, const end_result& r) {
+void end_steps(footprint& out, const std::string& tag, const constants& c, const inference_end& e, double tokens,
+               const inference_request& r) {
+  const double active = e.active, total = e.total, pue = e.pue;
   out.steps.push_back(fmt::format("{}f_E = {} x exp({} x {}) x {} + {} = {} Wh per output token", tag, num(c.alpha),
-                                  num(c.beta), num(c.batch), num(active), num(c.gamma), num(r.f_e_wh)));
+                                  num(c.beta), num(c.batch), num(active), num(c.gamma), num(e.f_e_wh)));
   out.steps.push_back(fmt::format("{}GPUs = 2^ceil(log2(ceil({} x {} x {} / 8 / {} GB))) = {}", tag, num(c.overhead),
-                                  num(total), num(c.bits), num(c.gpu_memory_gb), num(r.gpus)));
+                                  num(total), num(c.bits), num(c.gpu_memory_gb), num(e.gpus)));
   out.steps.push_back(fmt::format("{}dT = {} tokens x ({} x {} + {} x {} + {}) s = {} s", tag, num(tokens),
                                   num(c.lat_a), num(active), num(c.lat_b), num(c.batch), num(c.lat_c), num(r.latency_s)));
   out.steps.push_back(fmt::format("{}E_server = {} s / 3600 x {} kW x {} / {} / {} = {} kWh", tag, num(r.latency_s),
-                                  num(c.server_kw), num(r.gpus), num(c.installed), num(c.batch), num(r.server_kwh)));
+                                  num(c.server_kw), num(e.gpus), num(c.installed), num(c.batch), num(r.server_kwh)));
   out.steps.push_back(fmt::format("{}E = PUE {} x ({} + {} x {} tokens x {} Wh / 1000) = {} kWh per request", tag,
-                                  num(pue), num(r.server_kwh), num(r.gpus), num(tokens), num(r.f_e_wh),
+                                  num(pue), num(r.server_kwh), num(e.gpus), num(tokens), num(e.f_e_wh),
                                   num(r.energy_kwh)));
   out.steps.push_back(fmt::format("{}embodied = {} s / ({} x {} s) x ({} / {} x {} kg + {} x {} kg) = {} kg per request",
-                                  tag, num(r.latency_s), num(c.batch), num(c.lifetime_s), num(r.gpus), num(c.installed),
-                                  num(c.server_kg), num(r.gpus), num(c.gpu_kg), num(r.embodied_kg)));
+                                  tag, num(r.latency_s), num(c.batch), num(c.lifetime_s), num(e.gpus), num(c.installed),
+                                  num(c.server_kg), num(e.gpus), num(c.gpu_kg), num(r.embodied_kg)));
 }
 
 void check_accelerator(const inference_inputs& in, footprint& out) {
@@ -204,18 +196,38 @@ void check_accelerator(const inference_inputs& in, footprint& out) {
   out.steps.push_back(fmt::format("accelerator '{}': the method's NVIDIA H100 80GB", *in.accelerator));
 }
 
-void scope_warnings(const inference_inputs& in, footprint& out) {
-  if (in.input_tokens > 0.0) {
-    out.warnings.push_back(fmt::format("input tokens not counted: the EcoLogits method counts output tokens only ({} "
-                                       "input tokens per request given)", num(in.input_tokens)));
-  }
+}  // namespace
+}  // namespace digital
+}  // namespace v0
+
+namespace detail {
+
+inference_model resolve_inference(const factor_database& db, const digital::inference_inputs& in,
+                                  digital::footprint& out) {
+  digital::check_accelerator(in, out);
+  const digital::parameters p = digital::model_parameters(db, in, out);
+  inference_model m;
+  m.model = p.model;
+  m.c = digital::method_constants(db, in, out);
+  const param_range pue = digital::pue_of(db, in, p.model, out);
+  m.intensity = grid_intensity(db, in.grid, out);
+  m.low = digital::prepare_end(m.c, p.active.low, p.total.low, pue.low);
+  m.high = digital::prepare_end(m.c, p.active.high, p.total.high, pue.high);
+  m.range = p.active.is_range() || p.total.is_range() || pue.is_range();
+  return m;
+}
+
+void inference_scope_warnings(digital::footprint& out) {
   out.warnings.push_back("generation latency from EcoLogits' fallback fit on ML.ENERGY data (its first choice, "
                          "OpenRouter's time to first token and tokens per second per model, is not in the database)");
   out.warnings.push_back("not counted (limits of the method): model training, networking, storage, idle capacity, "
                          "end-user devices");
 }
 
-}  // namespace
+}  // namespace detail
+
+inline namespace v0 {
+namespace digital {
 
 footprint inference(const factor_database& db, const inference_inputs& in) {
   footprint out;
@@ -224,30 +236,29 @@ footprint inference(const factor_database& db, const inference_inputs& in) {
   const double requests = argument(out, "requests", checked("requests", in.requests), "request");
   std::optional<double> cap;
   if (in.request_latency_s) cap = argument(out, "request latency", checked("request_latency_s", *in.request_latency_s), "s");
-  check_accelerator(in, out);
-  const parameters p = model_parameters(db, in, out);
-  const constants c = method_constants(db, in, out);
-  const param_range pue = pue_of(db, in, p.model, out);
-  const double intensity = grid_intensity(db, in.grid, out);
-  scope_warnings(in, out);
-
-  const end_result lo = at_end(c, p.active.low, p.total.low, pue.low, tokens, cap);
-  const end_result hi = at_end(c, p.active.high, p.total.high, pue.high, tokens, cap);
-  const bool range = p.active.is_range() || p.total.is_range() || pue.is_range();
-  end_steps(out, range ? "low: " : "", c, p.active.low, p.total.low, pue.low, tokens, lo);
-  if (range) {
-    end_steps(out, "high: ", c, p.active.high, p.total.high, pue.high, tokens, hi);
-    out.warnings.push_back("parameters or PUE are a range: low_kg and high_kg are computed at its ends; energy_kwh, "
-                           "operational_kg, embodied_kg and co2e_kg are their midpoints");
+  const inference_model m = detail::resolve_inference(db, in, out);
+  if (in.input_tokens > 0.0) {
+    out.warnings.push_back(fmt::format("input tokens not counted: the EcoLogits method counts output tokens only ({} "
+                                       "input tokens per request given)", num(in.input_tokens)));
   }
-  out.low_kg = requests * (lo.energy_kwh * intensity + lo.embodied_kg);
-  out.high_kg = requests * (hi.energy_kwh * intensity + hi.embodied_kg);
-  out.energy_kwh = requests * (lo.energy_kwh + hi.energy_kwh) / 2.0;
-  out.embodied_kg = requests * (lo.embodied_kg + hi.embodied_kg) / 2.0;
-  out.operational_kg = out.energy_kwh * intensity;
-  out.co2e_kg = out.operational_kg + out.embodied_kg;
+  detail::inference_scope_warnings(out);
+
+  const inference_request lo = detail::per_request(m.c, m.low, tokens, cap);
+  const inference_request hi = detail::per_request(m.c, m.high, tokens, cap);
+  end_steps(out, m.range ? "low: " : "", m.c, m.low, tokens, lo);
+  if (m.range) {
+    end_steps(out, "high: ", m.c, m.high, tokens, hi);
+    out.warnings.push_back(detail::inference_range_warning);
+  }
+  const detail::request_totals t = detail::combine(lo, hi, m.intensity, requests);
+  out.low_kg = t.low_kg;
+  out.high_kg = t.high_kg;
+  out.energy_kwh = t.energy_kwh;
+  out.embodied_kg = t.embodied_kg;
+  out.operational_kg = t.operational_kg;
+  out.co2e_kg = t.co2e_kg;
   out.steps.push_back(fmt::format("x {} requests: E = {} kWh, operational = {} kWh x {} kg/kWh = {} kg, embodied = {} kg",
-                                  num(requests), num(out.energy_kwh), num(out.energy_kwh), num(intensity),
+                                  num(requests), num(out.energy_kwh), num(out.energy_kwh), num(m.intensity),
                                   num(out.operational_kg), num(out.embodied_kg)));
   out.steps.push_back(fmt::format("CO2e = {} kg (low {} kg, high {} kg)", num(out.co2e_kg), num(*out.low_kg),
                                   num(*out.high_kg)));

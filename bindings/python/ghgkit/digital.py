@@ -25,7 +25,14 @@ compute_job = _digital.compute_job
 training = _digital.training
 datacenter = _digital.datacenter
 cloud_usage = _digital.cloud_usage
+cloud_usage_batch = _digital.cloud_usage_batch
+cloud_usage_csv = _digital.cloud_usage_csv
 inference = _digital.inference
+inference_batch = _digital.inference_batch
+inference_csv = _digital.inference_csv
+CloudUsageBatch = _digital.CloudUsageBatch
+InferenceBatch = _digital.InferenceBatch
 
-__all__ = ["DatacenterFootprint", "Footprint", "SciScore", "cloud_usage", "compute_job", "datacenter", "embodied_share",
-           "inference", "sci", "training"]
+__all__ = ["CloudUsageBatch", "DatacenterFootprint", "Footprint", "InferenceBatch", "SciScore", "cloud_usage",
+           "cloud_usage_batch", "cloud_usage_csv", "compute_job", "datacenter", "embodied_share", "inference",
+           "inference_batch", "inference_csv", "sci", "training"]
