@@ -1,6 +1,7 @@
 #include "ghgkit/calc/batch.hpp"
 
 #include "ghgkit/calc/amount_conversion.hpp"
+#include "batch_columns.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -14,6 +15,9 @@ namespace ghgkit {
 inline namespace v0 {
 namespace {
 
+using detail::column_size;
+using detail::compensated_sum;
+
 // What a distinct key resolves to: per input unit, kg of each gas and of CO2e, or why it cannot.
 struct resolved {
   bool ok = false;
@@ -25,28 +29,11 @@ struct resolved {
   std::string fallbacks;
 };
 
-std::size_t column_size(std::size_t size, std::size_t rows, std::string_view name, bool optional) {
-  if (size == rows || size == 1 || (optional && size == 0)) return size;
-  throw input_error(fmt::format("batch column '{}' has {} values: expected {} (one per row){}", name, size, rows,
-                                optional ? ", 1 (for every row) or 0 (none)" : " or 1 (for every row)"));
-}
-
 template <class T>
 const T* at(std::span<const T> column, std::size_t row) {
   if (column.empty()) return nullptr;
   return &column[column.size() == 1 ? 0 : row];
 }
-
-// Neumaier's compensated sum: totals that do not drift with row count.
-struct compensated_sum {
-  double sum = 0.0, compensation = 0.0;
-  void add(double x) {
-    const double t = sum + x;
-    compensation += std::abs(sum) >= std::abs(x) ? (sum - t) + x : (x - t) + sum;
-    sum = t;
-  }
-  [[nodiscard]] double value() const { return sum + compensation; }
-};
 
 class resolver {
  public:

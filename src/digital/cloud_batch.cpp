@@ -20,6 +20,7 @@
 #include <unordered_set>
 
 #include "../activity/csv_reader.hpp"
+#include "../calc/batch_columns.hpp"
 #include "cloud_key.hpp"
 
 namespace ghgkit {
@@ -28,29 +29,9 @@ namespace digital {
 namespace {
 
 using detail::cloud_stage;
-
-// Neumaier's compensated sum, as the batch path (calc/batch.cpp) keeps its totals.
-struct compensated_sum {
-  double sum = 0.0, compensation = 0.0;
-  void add(double x) {
-    const double t = sum + x;
-    compensation += std::abs(sum) >= std::abs(x) ? (sum - t) + x : (x - t) + sum;
-    sum = t;
-  }
-  [[nodiscard]] double value() const { return sum + compensation; }
-};
-
-std::size_t column_size(std::size_t size, std::size_t rows, std::string_view name, bool optional) {
-  if (size == rows || size == 1 || (optional && size == 0)) return size;
-  throw input_error(fmt::format("batch column '{}' has {} values: expected {} (one per row){}", name, size, rows,
-                                optional ? ", 1 (for every row) or 0 (none)" : " or 1 (for every row)"));
-}
-
-template <class T>
-T value_at(std::span<const T> column, std::size_t row, T fallback) {
-  if (column.empty()) return fallback;
-  return column[column.size() == 1 ? 0 : row];
-}
+using detail::column_size;
+using detail::compensated_sum;
+using detail::value_at;
 
 std::string lower(std::string_view s) {
   std::string out(s);

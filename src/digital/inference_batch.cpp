@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "../activity/csv_reader.hpp"
+#include "../calc/batch_columns.hpp"
 #include "figures.hpp"
 #include "inference_model.hpp"
 
@@ -19,16 +20,9 @@ inline namespace v0 {
 namespace digital {
 namespace {
 
-// Neumaier's compensated sum (as calc/batch.cpp): totals that do not drift with row count.
-struct compensated_sum {
-  double sum = 0.0, compensation = 0.0;
-  void add(double x) {
-    const double t = sum + x;
-    compensation += std::abs(sum) >= std::abs(x) ? (sum - t) + x : (x - t) + sum;
-    sum = t;
-  }
-  [[nodiscard]] double value() const { return sum + compensation; }
-};
+using detail::column_size;
+using detail::compensated_sum;
+using detail::value_at;
 
 struct totals_sum {
   std::size_t rows = 0;
@@ -59,18 +53,6 @@ struct totals_sum {
     return v;
   }
 };
-
-std::size_t column_size(std::size_t size, std::size_t rows, std::string_view name, bool optional) {
-  if (size == rows || size == 1 || (optional && size == 0)) return size;
-  throw input_error(fmt::format("batch column '{}' has {} values: expected {} (one per row){}", name, size, rows,
-                                optional ? ", 1 (for every row) or 0 (none)" : " or 1 (for every row)"));
-}
-
-template <class T>
-T value_at(std::span<const T> column, std::size_t row, T none) {
-  if (column.empty()) return none;
-  return column[column.size() == 1 ? 0 : row];
-}
 
 // Text of a bad number, the wording of detail::checked (no exception per bad row).
 bool bad_number(double v, std::string_view field, std::string& reason) {

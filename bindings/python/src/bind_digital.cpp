@@ -26,18 +26,8 @@ digital::grid_choice grid_of(const opt_d& intensity, const opt_s& region, const 
 }
 
 py::dict provenance_of(const digital::footprint& f) {
-  py::list figures;
-  for (const auto& u : f.figures) {
-    py::dict d;
-    d["name"] = u.name;
-    d["value"] = u.value;
-    d["unit"] = u.unit;
-    d["origin"] = u.origin;
-    d["source"] = u.source_id.empty() ? py::object(py::none()) : py::cast(u.source_id);
-    figures.append(d);
-  }
   py::dict p;
-  p["figures"] = figures;
+  p["figures"] = to_list(f.figures);
   p["steps"] = f.steps;
   p["warnings"] = f.warnings;
   p["database_hash"] = f.database_hash.empty() ? py::object(py::none()) : py::cast(f.database_hash);
@@ -79,6 +69,20 @@ void bind_results(py::module_& m) {
 }
 
 }  // namespace
+
+py::list to_list(const std::vector<digital::used_figure>& figures) {
+  py::list out;
+  for (const auto& u : figures) {
+    py::dict d;
+    d["name"] = u.name;
+    d["value"] = u.value;
+    d["unit"] = u.unit;
+    d["origin"] = u.origin;
+    d["source"] = u.source_id.empty() ? py::object(py::none()) : py::cast(u.source_id);
+    out.append(d);
+  }
+  return out;
+}
 
 void bind_digital(py::module_& parent) {
   py::module_ m = parent.def_submodule("digital", "Digital services: compute, AI training, data centers, SCI.");

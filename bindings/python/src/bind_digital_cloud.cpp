@@ -199,20 +199,6 @@ py::dict totals_of(const digital::cloud_totals& t) {
   return d;
 }
 
-py::list figures_of(const std::vector<digital::used_figure>& figures) {
-  py::list out;
-  for (const auto& u : figures) {
-    py::dict d;
-    d["name"] = u.name;
-    d["value"] = u.value;
-    d["unit"] = u.unit;
-    d["origin"] = u.origin;
-    d["source"] = u.source_id.empty() ? py::object(py::none()) : py::cast(u.source_id);
-    out.append(d);
-  }
-  return out;
-}
-
 void bind_batch_result(py::module_& digital) {
   using R = digital::cloud_batch_result;
   py::class_<R>(digital, "CloudUsageBatch",
@@ -234,7 +220,7 @@ void bind_batch_result(py::module_& digital) {
           py::dict d;
           d["provider"] = s.provider;
           d["region"] = s.region;
-          d["figures"] = figures_of(s.figures);
+          d["figures"] = to_list(s.figures);
           d["grid_factor_id"] = s.grid_factor_id;
           d["rows"] = s.rows;
           out.append(d);

@@ -193,17 +193,7 @@ py::list resolutions_of(const digital::inference_batch_result& r) {
     d["ok"] = res.ok;
     d["reason"] = res.reason;
     d["range"] = res.range;
-    py::list figures;
-    for (const auto& u : res.figures) {
-      py::dict f;
-      f["name"] = u.name;
-      f["value"] = u.value;
-      f["unit"] = u.unit;
-      f["origin"] = u.origin;
-      f["source"] = u.source_id.empty() ? py::object(py::none()) : py::cast(u.source_id);
-      figures.append(f);
-    }
-    d["figures"] = figures;
+    d["figures"] = to_list(res.figures);
     out.append(d);
   }
   return out;

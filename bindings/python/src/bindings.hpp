@@ -21,6 +21,9 @@ py::dict to_dict(const provenance& p);
 py::object to_python(const uncertainty& u, std::optional<double> value);
 py::list to_list(const std::vector<fallback_step>& steps);
 
+/// The figures of a digital result: [{'name', 'value', 'unit', 'origin', 'source'}].
+py::list to_list(const std::vector<digital::used_figure>& figures);
+
 void bind_database(py::module_& m);
 void bind_calculate(py::module_& m);
 void bind_coefficients(py::module_& m);  // after bind_database: adds FactorDatabase methods
