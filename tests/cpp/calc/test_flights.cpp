@@ -23,6 +23,7 @@
 #include <string>
 
 #include "ghgkit/calc/calculate.hpp"
+#include "flight_fixture_distances.hpp"
 #include "test_support.hpp"
 
 using ghgkit::factor_database;
@@ -32,13 +33,7 @@ using ghgkit::great_circle_km;
 
 namespace {
 
-constexpr double kLhrJfk = 5539.651709269466;
-constexpr double kLhrEdi = 533.5309601275235;
-constexpr double kLhrCdg = 347.16780987883266;
-constexpr double kCdgLys = 412.4377211273641;
-constexpr double kCdgJfk = 5833.657744181708;
-constexpr double kLhrAmm = 3683.0257798495236;
-constexpr double kManTlv = 3785.0646767185513;
+using namespace ghgkit_test::flights;
 
 doctest::Approx close(double v) { return doctest::Approx(v).epsilon(1e-9); }
 

@@ -3,9 +3,7 @@
 // calc/flight_distance.hpp. Fixtures: tests/cpp/fixtures/inventory_flights (inventory.yaml and
 // flights.csv) on the factor database tests/cpp/fixtures/flights (uplift 1.08, short haul below
 // 3,700 km, factors in kg CO2e per passenger.km in GB for 2025). Great-circle distances worked in
-// Python (haversine, R = 6371.0088 km), as in test_flights.cpp:
-//   LHR-JFK 5539.651709269466  CDG-LYS 412.4377211273641  EDI-LHR 533.5309601275235
-//   LHR-CDG 347.16780987883266 MAN-TLV 3785.0646767185513 LHR-AMM 3683.0257798495236
+// Python: flight_fixture_distances.hpp.
 // Every test name starts with "inventory" so that `ctest -R inventory` runs them.
 
 #include <doctest/doctest.h>
@@ -17,6 +15,7 @@
 
 #include "ghgkit/activity/inventory.hpp"
 #include "ghgkit/calc/inventory_calc.hpp"
+#include "flight_fixture_distances.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -28,12 +27,7 @@ using ghgkit::load_inventory;
 
 namespace {
 
-constexpr double kLhrJfk = 5539.651709269466;
-constexpr double kCdgLys = 412.4377211273641;
-constexpr double kEdiLhr = 533.5309601275235;
-constexpr double kLhrCdg = 347.16780987883266;
-constexpr double kManTlv = 3785.0646767185513;
-constexpr double kLhrAmm = 3683.0257798495236;
+using namespace ghgkit_test::flights;
 constexpr double kUplift = 1.08;
 
 doctest::Approx close(double v) { return doctest::Approx(v).epsilon(1e-9); }
@@ -160,7 +154,7 @@ TEST_CASE("inventory flights: flight rows are computed from their airports, with
   CHECK(lys.co2e_kg == close(kCdgLys * kUplift * 0.09));
   // EDI-LHR, activity travel.air written out: domestic average with RF 0.25: 533.53 x 1.08 x 0.25 = 144.05 kg.
   CHECK(row(result, "y-activity").activity == "travel.air.domestic.average.with_rf");
-  CHECK(row(result, "y-activity").co2e_kg == close(kEdiLhr * kUplift * 0.25));
+  CHECK(row(result, "y-activity").co2e_kg == close(kLhrEdi * kUplift * 0.25));
   // A passenger.km row beside them, no conversion step: 1,000 x 0.15 = 150 kg.
   CHECK(row(result, "y-direct").co2e_kg == close(150.0));
   CHECK(row(result, "y-direct").result.provenance.conversions.empty());
@@ -179,7 +173,7 @@ TEST_CASE("inventory flights: flight rows are computed from their airports, with
   CHECK(row(result, "c-lhr-amm").co2e_kg == close(kLhrAmm * kUplift * 0.15));
   CHECK(row(result, "c-lhr-amm").result.provenance.conversions.size() == 4u);
 
-  const double total = kLhrJfk * kUplift * 4.0 * 0.14 + kCdgLys * kUplift * 0.09 + kEdiLhr * kUplift * 0.25 + 150.0 +
+  const double total = kLhrJfk * kUplift * 4.0 * 0.14 + kCdgLys * kUplift * 0.09 + kLhrEdi * kUplift * 0.25 + 150.0 +
                        kLhrCdg * kUplift * 0.225 + kLhrJfk * kUplift * 2.0 * 0.42 + kManTlv * kUplift * 3.0 * 0.08 +
                        kLhrAmm * kUplift * 0.15;
   CHECK(result.total_kg() == close(total));
