@@ -62,11 +62,36 @@ std::string path_part(std::string_view s) {
   return out;
 }
 
-coefficient_query ccf_query(std::string_view quantity, const std::string& provider) {
+// A coefficient of the method (watts, memory, storage, network, utilisation, lifespan), as opposed to
+// the provider's PUE and the region's grid, which are looked up on their own (see pue_of, region_intensity).
+bool method_quantity(std::string_view quantity) {
+  return quantity.starts_with("cloud.") && quantity != "cloud.datacenter.pue" && !quantity.starts_with("cloud.grid.") &&
+         quantity != "cloud.storage.replication_factor" && quantity != "cloud.compute.memory_per_cpu_chip";
+}
+
+// The sources that give method coefficients for `provider`.
+std::set<std::string> method_sources(const factor_database& db, const std::string& provider) {
+  std::set<std::string> out;
+  for (const coefficient& c : db.coefficients()) {
+    if (method_quantity(c.quantity) && detail::iequals(c.provider, provider)) out.insert(c.source_id);
+  }
+  return out;
+}
+
+// Providers with method coefficients, and the sources of each (for messages).
+std::string providers_with_coefficients(const factor_database& db) {
+  std::set<std::string> out;
+  for (const coefficient& c : db.coefficients()) {
+    if (method_quantity(c.quantity) && !c.provider.empty() && c.provider != "on-premise") out.insert(c.provider);
+  }
+  return fmt::format("{}", fmt::join(out, ", "));
+}
+
+coefficient_query method_query(std::string_view quantity, const cloud_usage_inputs& in) {
   coefficient_query q;
   q.quantity = std::string(quantity);
-  q.provider = provider;
-  q.source = ccf_source;
+  q.provider = in.provider;
+  q.source = in.coefficient_source.value_or("");
   return q;
 }
 
@@ -80,58 +105,91 @@ bool exists(const factor_database& db, const coefficient_query& q) {
   return std::any_of(all.begin(), all.end(), [&](const coefficient& c) { return fits(c, q); });
 }
 
-// The providers, or the keys of one provider, that CCF gives `quantity` for.
-std::vector<std::string> ccf_values(const factor_database& db, std::string_view quantity, const std::string* provider) {
+// The providers that the source of `in` gives `quantity` for, or the keys of `in`'s provider.
+std::vector<std::string> source_values(const factor_database& db, std::string_view quantity, const cloud_usage_inputs& in,
+                                       bool keys) {
   std::set<std::string> out;
   for (const coefficient& c : db.coefficients()) {
-    if (c.quantity != quantity || c.source_id != ccf_source) continue;
-    if (provider == nullptr) {
+    if (c.quantity != quantity || c.source_id != in.coefficient_source.value_or("")) continue;
+    if (!keys) {
       if (c.provider != "on-premise") out.insert(c.provider);  // refused: CCF's on-premise method counts machines
-    } else if (detail::iequals(c.provider, *provider) && !c.key.empty()) {
+    } else if (detail::iequals(c.provider, in.provider) && !c.key.empty()) {
       out.insert(c.key);
     }
   }
   return {out.begin(), out.end()};
 }
 
-// A provider CCF does not cover for `quantity` is named, with the argument that replaces the figure.
-void require_provider(const factor_database& db, std::string_view quantity, const std::string& provider,
+// A provider whose coefficient source lacks `quantity` is named, with the argument that replaces the figure.
+void require_provider(const factor_database& db, std::string_view quantity, const cloud_usage_inputs& in,
                       std::string_view instead) {
-  if (exists(db, ccf_query(quantity, provider))) return;
-  throw lookup_error(fmt::format("the Cloud Carbon Footprint coefficients (source 'ccf') have no '{}' for provider '{}'; "
-                                 "providers with one: {}; or give {}",
-                                 quantity, provider, fmt::join(ccf_values(db, quantity, nullptr), ", "), instead));
+  if (in.coefficient_source && exists(db, method_query(quantity, in))) return;
+  if (!in.coefficient_source) {
+    throw lookup_error(fmt::format("no source gives cloud coefficients for provider '{}' (providers with them: {}); "
+                                   "give {}, or add a coefficient document for the provider (factors/cloud/README.md)",
+                                   in.provider, providers_with_coefficients(db), instead));
+  }
+  throw lookup_error(fmt::format("the cloud coefficients of source '{}' have no '{}' for provider '{}'; providers with "
+                                 "one: {}; or give {}",
+                                 *in.coefficient_source, quantity, in.provider,
+                                 fmt::join(source_values(db, quantity, in, false), ", "), instead));
 }
 
-// CCF's coefficient, recorded.
-double ccf_figure(const factor_database& db, const coefficient_query& q, std::string_view name, std::string_view unit,
-                  std::string_view instead, footprint& out) {
-  require_provider(db, q.quantity, *q.provider, instead);
+// The method's coefficient, recorded.
+double method_figure(const factor_database& db, const coefficient_query& q, const cloud_usage_inputs& in,
+                     std::string_view name, std::string_view unit, std::string_view instead, footprint& out) {
+  require_provider(db, q.quantity, in, instead);
   return coefficient_figure(db, q, name, unit, out);
 }
 
-// A key of CCF (microarchitecture, GPU) that the provider has, else lookup_error listing the provider's keys.
-std::string known_key(const factor_database& db, std::string_view quantity, const std::string& provider,
+// A key (microarchitecture, GPU) that the provider's source has, else lookup_error listing its keys.
+std::string known_key(const factor_database& db, std::string_view quantity, const cloud_usage_inputs& in,
                       std::string_view field, std::string_view given) {
   const std::string key = ccf_key(given);
-  coefficient_query q = ccf_query(quantity, provider);
+  coefficient_query q = method_query(quantity, in);
   q.key = key;
   if (exists(db, q)) return key;
-  require_provider(db, quantity, provider, field == "gpu" ? "gpu_hours = 0" : "min_watts_per_vcpu and max_watts_per_vcpu");
-  const std::vector<std::string> keys = ccf_values(db, quantity, &provider);
+  require_provider(db, quantity, in, field == "gpu" ? "gpu_hours = 0" : "min_watts_per_vcpu and max_watts_per_vcpu");
   throw lookup_error(describe_problem({}, field, quote(given),
-                                      fmt::format("a key of the Cloud Carbon Footprint coefficients for '{}': {}", provider,
-                                                  fmt::join(keys, ", "))));
+                                      fmt::format("a key of the cloud coefficients of source '{}' for '{}': {}",
+                                                  *in.coefficient_source, in.provider,
+                                                  fmt::join(source_values(db, quantity, in, true), ", "))));
 }
 
+// The source of the provider's method coefficients: the one given; else CCF's where CCF covers the
+// provider; else the one source that does (e.g. `ccf-generic` for OVHcloud, Scaleway, Outscale, or a
+// user's own document); several: the caller must choose. None: figures must come as arguments.
+std::optional<std::string> method_source(const factor_database& db, const cloud_usage_inputs& in, footprint& out) {
+  const std::set<std::string> sources = method_sources(db, in.provider);
+  if (in.coefficient_source) {
+    if (sources.contains(*in.coefficient_source)) return in.coefficient_source;
+    throw lookup_error(describe_problem({}, "coefficient_source", quote(*in.coefficient_source),
+                                        sources.empty()
+                                            ? fmt::format("nothing: no source gives cloud coefficients for provider '{}'",
+                                                          in.provider)
+                                            : fmt::format("a source of cloud coefficients for provider '{}': {}",
+                                                          in.provider, fmt::join(sources, ", "))));
+  }
+  if (sources.contains(ccf_source)) return std::string(ccf_source);
+  if (sources.size() == 1) {
+    const std::string& s = *sources.begin();
+    out.warnings.push_back(fmt::format("coefficients of provider '{}' from source '{}' (not Cloud Carbon Footprint's own)",
+                                       in.provider, s));
+    return s;
+  }
+  if (sources.empty()) return std::nullopt;
+  throw lookup_error(describe_problem({}, "coefficient_source", "nothing",
+                                      fmt::format("one of the sources that give cloud coefficients for provider '{}': {}",
+                                                  in.provider, fmt::join(sources, ", "))));
+}
 
 // The utilisation of the vCPUs (and GPUs): the argument, else CCF's average of the provider.
 double utilization_of(const factor_database& db, const cloud_usage_inputs& in, footprint& out) {
   if (in.cpu_utilization) return argument(out, "cpu utilization", fraction("cpu_utilization", *in.cpu_utilization), "1");
-  const double u = ccf_figure(db, ccf_query("cloud.compute.average_cpu_utilization", in.provider), "cpu utilization",
-                              "1", "cpu_utilization", out);
-  out.warnings.push_back(fmt::format("cpu_utilization not given: {} (CCF's average utilisation of {} servers)", num(u),
-                                     in.provider));
+  const double u = method_figure(db, method_query("cloud.compute.average_cpu_utilization", in), in, "cpu utilization",
+                                 "1", "cpu_utilization", out);
+  out.warnings.push_back(fmt::format("cpu_utilization not given: {} (the average utilisation of {} servers, source '{}')",
+                                     num(u), in.provider, in.coefficient_source.value_or("")));
   return u;
 }
 
@@ -140,21 +198,22 @@ double watts(const factor_database& db, const cloud_usage_inputs& in, std::strin
              const std::optional<double>& given, std::string_view name, std::string_view field, std::string_view unit,
              footprint& out) {
   if (given) return argument(out, name, checked(field, *given), unit);
-  coefficient_query q = ccf_query(quantity, in.provider);
+  coefficient_query q = method_query(quantity, in);
   q.key = key;
-  return ccf_figure(db, q, name, unit, field, out);
+  return method_figure(db, q, in, name, unit, field, out);
 }
 
 // Without a microarchitecture, CCF's provider figure: `average`, or `median` where CCF has only that (GCP).
 std::string vcpu_key(const factor_database& db, const cloud_usage_inputs& in, footprint& out) {
   if (in.microarchitecture) {
-    return known_key(db, "cloud.compute.min_power_per_vcpu", in.provider, "microarchitecture", *in.microarchitecture);
+    return known_key(db, "cloud.compute.min_power_per_vcpu", in, "microarchitecture", *in.microarchitecture);
   }
-  coefficient_query q = ccf_query("cloud.compute.min_power_per_vcpu", in.provider);
+  coefficient_query q = method_query("cloud.compute.min_power_per_vcpu", in);
   q.key = "average";
   const std::string key = exists(db, q) ? "average" : "median";
   if (!in.min_watts_per_vcpu || !in.max_watts_per_vcpu) {
-    out.warnings.push_back(fmt::format("microarchitecture not given: CCF's {} watts per vCPU of {}", key, in.provider));
+    out.warnings.push_back(fmt::format("microarchitecture not given: the {} watts per vCPU of {} (source '{}')", key,
+                                       in.provider, in.coefficient_source.value_or("")));
   }
   return key;
 }
@@ -178,7 +237,7 @@ void gpu_figures(const factor_database& db, const cloud_usage_inputs& in, cloud_
     throw input_error(describe_problem({}, "gpu", "nothing", "the GPU model of the gpu_hours, a key of the Cloud Carbon "
                                                              "Footprint coefficients such as 'NVIDIA_T4'"));
   }
-  const std::string key = known_key(db, "cloud.compute.min_power_per_accelerator", in.provider, "gpu", *in.gpu);
+  const std::string key = known_key(db, "cloud.compute.min_power_per_accelerator", in, "gpu", *in.gpu);
   if (in.gpu_utilization) {
     k.gpu_utilization = argument(out, "gpu utilization", fraction("gpu_utilization", *in.gpu_utilization), "1");
   } else if (k.utilization_per_row) {
@@ -195,8 +254,8 @@ void gpu_figures(const factor_database& db, const cloud_usage_inputs& in, cloud_
 }
 
 double memory_figure(const factor_database& db, const cloud_usage_inputs& in, footprint& out) {
-  return ccf_figure(db, ccf_query("cloud.memory.energy_per_capacity_time", in.provider), "memory energy per GB-hour",
-                    "kWh/GB.h", "memory_gb_hours = 0", out);
+  return method_figure(db, method_query("cloud.memory.energy_per_capacity_time", in), in, "memory energy per GB-hour",
+                       "kWh/GB.h", "memory_gb_hours = 0", out);
 }
 
 std::string storage_type_of(const cloud_usage_inputs& in) {
@@ -208,16 +267,31 @@ std::string storage_type_of(const cloud_usage_inputs& in) {
 }
 
 double storage_figure(const factor_database& db, const cloud_usage_inputs& in, const std::string& type, footprint& out) {
-  return ccf_figure(db, ccf_query(fmt::format("cloud.storage.{}.energy_per_capacity_time", type), in.provider),
-                    fmt::format("{} energy per TB-hour", type), "Wh/TB.h", "storage_tb_hours = 0", out);
+  return method_figure(db, method_query(fmt::format("cloud.storage.{}.energy_per_capacity_time", type), in), in,
+                       fmt::format("{} energy per TB-hour", type), "Wh/TB.h", "storage_tb_hours = 0", out);
 }
 
 double network_figure(const factor_database& db, const cloud_usage_inputs& in, footprint& out) {
-  return ccf_figure(db, ccf_query("cloud.network.energy_per_data", in.provider), "network energy per GB", "kWh/GB",
-                    "network_gb = 0", out);
+  return method_figure(db, method_query("cloud.network.energy_per_data", in), in, "network energy per GB", "kWh/GB",
+                       "network_gb = 0", out);
 }
 
-// CCF's PUE: the region's where CCF has one (GCP, Alibaba), else the provider's average.
+// A dimensionless coefficient chosen from the database, recorded (as coefficient_figure does for a query).
+double record_pue(const factor_database& db, const coefficient& c, footprint& out) {
+  if (!c.unit.dim.dimensionless()) {
+    throw unit_error(fmt::format("coefficient '{}' (cloud.datacenter.pue) is in '{}'; a PUE is a ratio", c.id,
+                                 c.unit.symbol));
+  }
+  const double value = c.value * c.unit.scale;
+  out.figures.push_back({"pue", value, "1", c.id, c.source_id});
+  out.database_hash = db.content_hash();
+  return value;
+}
+
+// The PUE, most specific first: the argument; the region's, then the provider's average, from the method
+// source (CCF's for the providers it covers); the provider's from any source (the region's first, then
+// the provider-wide one; sources in id order); last, the industry average of a source (key
+// `unknown_provider`), warned, since a data center of that provider may be far from it.
 double pue_of(const factor_database& db, const cloud_usage_inputs& in, footprint& out) {
   if (in.pue) {
     if (!(*in.pue >= 1.0) || !std::isfinite(*in.pue)) {
@@ -225,13 +299,47 @@ double pue_of(const factor_database& db, const cloud_usage_inputs& in, footprint
     }
     return argument(out, "pue", *in.pue, "1");
   }
-  coefficient_query q = ccf_query("cloud.datacenter.pue", in.provider);
-  q.region = in.region;
-  if (!exists(db, q)) {
-    q.region.reset();
-    q.key = "average";
+  const auto all = db.coefficients();
+  const auto pick = [&](auto&& wanted) -> const coefficient* {
+    const coefficient* best = nullptr;
+    for (const coefficient& c : all) {
+      if (c.quantity == "cloud.datacenter.pue" && wanted(c) && (best == nullptr || c.source_id < best->source_id)) best = &c;
+    }
+    return best;
+  };
+  const auto same_provider = [&](const coefficient& c) { return detail::iequals(c.provider, in.provider); };
+  const std::string method = in.coefficient_source.value_or("");
+  const coefficient* c = pick([&](const coefficient& x) {
+    return x.source_id == method && same_provider(x) && detail::iequals(x.region, in.region);
+  });
+  if (c == nullptr) {
+    c = pick([&](const coefficient& x) {
+      return x.source_id == method && same_provider(x) && x.region.empty() && detail::iequals(x.key, "average");
+    });
   }
-  return ccf_figure(db, q, "pue", "1", "pue", out);
+  if (c == nullptr) c = pick([&](const coefficient& x) { return same_provider(x) && detail::iequals(x.region, in.region); });
+  if (c == nullptr) {
+    c = pick([&](const coefficient& x) {
+      return same_provider(x) && x.region.empty() && (x.key.empty() || detail::iequals(x.key, "average"));
+    });
+  }
+  if (c != nullptr) {
+    if (c->source_id != method) {
+      out.warnings.push_back(fmt::format("pue of {}: source '{}' ({})", in.provider, c->source_id,
+                                         c->region.empty() ? "the provider's figure" : "the region's figure"));
+    }
+    return record_pue(db, *c, out);
+  }
+  c = pick([&](const coefficient& x) { return x.provider.empty() && detail::iequals(x.key, "unknown_provider"); });
+  if (c == nullptr) {
+    throw lookup_error(fmt::format("no PUE for provider '{}' (cloud.datacenter.pue) and no industry average "
+                                   "(key unknown_provider) in the database; give pue",
+                                   in.provider));
+  }
+  out.warnings.push_back(fmt::format("no PUE for provider '{}' in the database: the industry average {} of source '{}' "
+                                     "is used; give pue for the provider's own figure",
+                                     in.provider, num(c->value), c->source_id));
+  return record_pue(db, *c, out);
 }
 
 // Grid factors of cloud regions: every activity under cloud.electricity.
@@ -256,7 +364,8 @@ std::vector<std::string> grid_activities(const factor_database& db) {
   }
   std::string expected;
   if (regions.empty()) {
-    expected = fmt::format("a provider with cloud region grid factors ({}), or intensity_kg_per_kwh",
+    expected = fmt::format("a provider with cloud region grid factors ({}) or a region of the cloud region catalogue, "
+                           "or intensity_kg_per_kwh",
                            fmt::join(providers, ", "));
   } else {
     std::vector<std::pair<std::size_t, std::string>> near;
@@ -264,13 +373,31 @@ std::vector<std::string> grid_activities(const factor_database& db) {
     std::sort(near.begin(), near.end());
     std::vector<std::string> shown;
     for (std::size_t i = 0; i < near.size() && i < 5; ++i) shown.push_back(quote(near[i].second));
-    expected = fmt::format("a region of '{}' with a grid factor ({} in the database; nearest: {}), or intensity_kg_per_kwh",
+    expected = fmt::format("a region of '{}' with a grid factor ({} in the database; nearest: {}) or in the cloud region "
+                           "catalogue, or intensity_kg_per_kwh",
                            provider, regions.size(), fmt::join(shown, ", "));
   }
   throw lookup_error(describe_problem({}, "region", fmt::format("{} (provider '{}')", quote(region), provider), expected));
 }
 
-// The location-based grid factor of the provider's region (activity cloud.electricity.<provider>.<region>).
+// The country of a cloud region, from the catalogue (section cloud_regions), or nullptr.
+const cloud_region* catalogued_region(const factor_database& db, const cloud_usage_inputs& in) {
+  const cloud_region* hit = nullptr;
+  for (const cloud_region& r : db.cloud_regions()) {
+    if (!detail::iequals(r.provider, in.provider) || !detail::iequals(r.region, in.region) || r.country.empty()) continue;
+    if (hit != nullptr && hit->country != r.country) {
+      throw lookup_error(fmt::format("the cloud region catalogue places {} {} in two countries: {} ({}) and {} ({}); "
+                                     "give intensity_kg_per_kwh",
+                                     in.provider, in.region, hit->country, hit->id, r.country, r.id));
+    }
+    hit = &r;
+  }
+  return hit;
+}
+
+// The location-based grid factor of the provider's region: its own factor (activity
+// cloud.electricity.<provider>.<region>); else, for a region the catalogue places in a country, the
+// grid average of that country (electricity.grid), said in the warnings.
 double region_intensity(const factor_database& db, const cloud_usage_inputs& in, footprint& out) {
   if (in.intensity_kg_per_kwh) {
     return argument(out, "grid intensity", checked("intensity_kg_per_kwh", *in.intensity_kg_per_kwh), "kg/kWh");
@@ -278,7 +405,22 @@ double region_intensity(const factor_database& db, const cloud_usage_inputs& in,
   const std::string path = grid_prefix + path_part(in.provider) + "." + path_part(in.region);
   const auto all = db.factors();
   const auto hit = std::find_if(all.begin(), all.end(), [&](const factor& f) { return f.activity == path; });
-  if (hit == all.end()) unknown_region(db, path_part(in.provider), in.region);
+  if (hit == all.end()) {
+    const cloud_region* place = catalogued_region(db, in);
+    if (place == nullptr) unknown_region(db, path_part(in.provider), in.region);
+    grid_choice grid;
+    grid.region = place->country;
+    grid.year = in.year;
+    grid.allow_later_year = in.allow_later_year;
+    out.warnings.push_back(fmt::format("no grid factor for the cloud region {} {}: the grid average of its country {} "
+                                       "(cloud region catalogue entry '{}')",
+                                       in.provider, in.region, place->country, place->id));
+    if (in.grid_source) {
+      out.warnings.push_back(fmt::format("grid_source '{}' not applied: it selects among cloud region factors",
+                                         *in.grid_source));
+    }
+    return detail::grid_intensity(db, grid, out);
+  }
   calc_options o;
   o.region = hit->region;  // the country of the cloud region: its factors' region
   o.year = in.year;
@@ -391,12 +533,14 @@ footprint cloud_usage(const factor_database& db, const cloud_usage_inputs& given
 
 namespace detail {
 
-cloud_key_figures resolve_cloud_key(const factor_database& db, const digital::cloud_usage_inputs& in, bool row_arguments,
-                                    digital::footprint& out, cloud_stage& stage) {
+cloud_key_figures resolve_cloud_key(const factor_database& db, const digital::cloud_usage_inputs& given,
+                                    bool row_arguments, digital::footprint& out, cloud_stage& stage) {
   using namespace digital;  // the method's steps, in the anonymous namespace above
   cloud_key_figures k;
   stage = cloud_stage::usage;
-  check_provider(in);
+  check_provider(given);
+  cloud_usage_inputs in = given;
+  in.coefficient_source = method_source(db, given, out);
   stage = cloud_stage::utilization;
   if (in.vcpu_hours > 0.0 || in.gpu_hours > 0.0) {
     if (in.cpu_utilization && !row_arguments) k.utilization_per_row = true;

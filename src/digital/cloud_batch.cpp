@@ -236,6 +236,7 @@ class batch {
     in.year = o_.year;
     in.allow_later_year = o_.allow_later_year;
     in.grid_source = o_.grid_source;
+    in.coefficient_source = o_.coefficient_source;
     resolved_key k;
     k.provider = in.provider;
     k.region = in.region;

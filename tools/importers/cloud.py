@@ -56,6 +56,7 @@ PROVIDERS = {
     "aws": "aws", "gcp": "gcp", "azure": "azure", "alibaba": "alibaba", "on-premise": "on-premise",
     "ovh": "ovhcloud", "OVHcloud": "ovhcloud", "ovhcloud": "ovhcloud", "scaleway": "scaleway",
     "coreweave": "coreweave", "seeweb": "seeweb", "Oracle": "oracle", "Unknown": "unknown",
+    "outscale": "outscale",
 }
 
 # Cloud regions that no raw file places in a country. Each from the provider's published region list.
@@ -73,6 +74,21 @@ ALIBABA_REGION_IDS = {
     "华北1（青岛）": "cn-qingdao", "华北2（北京）": "cn-beijing", "华北3（张家口）": "cn-zhangjiakou",
     "华北5（呼和浩特）": "cn-huhehaote", "华北6（乌兰察布）": "cn-wulanchabu",
 }
+
+# Outscale regions and their countries, from Outscale's published region list (source
+# `outscale-regions`): no raw file mentions Outscale. Entered by hand; check before a release.
+OUTSCALE_REGIONS = {
+    "eu-west-2": ("FR", "France"),
+    "cloudgouv-eu-west-1": ("FR", "France, SecNumCloud-qualified region"),
+    "us-east-2": ("US", "United States, east"),
+    "us-west-1": ("US", "United States, west"),
+    "ap-northeast-1": ("JP", "Japan"),
+}
+
+# Providers CCF does not cover, that get CCF's provider-independent constants (source `ccf-generic`).
+GENERIC_PROVIDERS = ("outscale", "ovhcloud", "scaleway")
+# The hyperscalers whose CCF figures must agree for a constant to count as provider-independent.
+HYPERSCALERS = ("aws", "azure", "gcp")
 
 # Country names of mlco2-impact impact.csv that are not ISO 3166-1 names.
 COUNTRY_NAME_ALIASES = {"USA": "US", "South Korea": "KR", "Taiwan": "TW", "United Kingdom": "GB",
@@ -233,6 +249,36 @@ SOURCES: list[dict[str, Any]] = [
         "url": "https://github.com/Boavizta/boaviztapi",
         "licence": "AGPL-3.0 (code); the figures are facts with per-row citations",
         "retrieved": f"{BOAVIZTAPI} boaviztapi/data/archetypes/cloud/*.csv, boaviztapi/data/archetypes/server.csv",
+    },
+]
+
+
+SOURCES += [
+    {
+        "id": "ccf-generic",
+        "publisher": "Thoughtworks (Cloud Carbon Footprint); selected and applied by ghgkit's cloud importer",
+        "title": "Cloud Carbon Footprint's provider-independent constants, applied to providers CCF does not cover "
+                 "(OVHcloud, Scaleway, Outscale)",
+        "year": CCF_YEAR,
+        "url": "https://www.cloudcarbonfootprint.org/docs/methodology",
+        "licence": "Apache-2.0",
+        "retrieved": f"{CCF_COMMIT}, as transcribed in shared/data cloud-carbon-footprint/coefficients.csv",
+        "notes": "CCF gives the same figure to AWS, GCP and Azure for these constants (SPECpower-based watts per "
+                 "vCPU by microarchitecture, memory, storage and network energy, average utilisation, server "
+                 "lifespan; GPU watts per model), so they describe the hardware, not the provider. ghgkit copies "
+                 "them, unchanged, for providers CCF does not cover; the watts per vCPU of an unknown "
+                 "microarchitecture ('average') is the mean of CCF's AWS and Azure averages. PUE and grid factors "
+                 "are not here: they are the provider's and the region's.",
+    },
+    {
+        "id": "outscale-regions",
+        "publisher": "3DS Outscale",
+        "title": "Outscale documentation: Regions, Endpoints and Availability Zones reference",
+        "year": 2026,
+        "url": "https://docs.outscale.com/en/userguide/About-Regions-and-Subregions.html",
+        "licence": "facts (region ids and their countries)",
+        "retrieved": "entered by hand in tools/importers/cloud.py (OUTSCALE_REGIONS); not checked against the page "
+                     "from this machine (no network): check before a release",
     },
 ]
 
@@ -470,8 +516,90 @@ def ccf(data: Path, rc: RegionCountry) -> dict[str, Any]:
         *skips.lines(),
     ]
     write_coef("ccf.yaml", {"coefficients": coefs}, cheader)
+    CCF_COEFFICIENTS.extend(coefs)
     return {"factors": len(factors), "coefficients": len(coefs), "per_provider": dict(per_provider),
             "quantities": dict(qty)}
+
+
+CCF_COEFFICIENTS: list[dict[str, Any]] = []  # filled by ccf(), read by ccf_generic()
+
+
+def ccf_generic() -> dict[str, Any]:
+    """CCF's constants that are the same for AWS, GCP and Azure, copied for GENERIC_PROVIDERS."""
+    quantities = ("cloud.compute.min_power_per_vcpu", "cloud.compute.max_power_per_vcpu",
+                  "cloud.compute.min_power_per_accelerator", "cloud.compute.max_power_per_accelerator",
+                  "cloud.compute.average_cpu_utilization", "cloud.memory.energy_per_capacity_time",
+                  "cloud.storage.ssd.energy_per_capacity_time", "cloud.storage.hdd.energy_per_capacity_time",
+                  "cloud.network.energy_per_data", "cloud.server.expected_lifespan")
+    by_key: dict[tuple[str, str], dict[str, dict[str, Any]]] = defaultdict(dict)
+    for c in CCF_COEFFICIENTS:
+        if c["quantity"] in quantities and c["provider"] in HYPERSCALERS and c.get("key") not in ("average", "median"):
+            by_key[(c["quantity"], c.get("key", ""))][c["provider"]] = c
+    kept: list[tuple[str, str, dict[str, Any]]] = []
+    skips = Skips()
+    for (q, key), per in sorted(by_key.items()):
+        values = {c["value"] for c in per.values()}
+        name = f"{q} {key}".strip()
+        if len(per) < 2:
+            skips.add("given by one hyperscaler only (provider-specific hardware)", f"{name} ({', '.join(per)})")
+        elif len(values) > 1:
+            skips.add("hyperscalers disagree", name)
+        else:
+            first = per[sorted(per)[0]]
+            kept.append((q, key, {"value": first["value"], "unit": first["unit"], "per": first.get("per"),
+                                  "from": ", ".join(per[p]["id"] for p in sorted(per))}))
+    averages = {(c["quantity"], c["provider"]): c for c in CCF_COEFFICIENTS
+                if c.get("key") == "average" and c["provider"] in ("aws", "azure")
+                and c["quantity"] in ("cloud.compute.min_power_per_vcpu", "cloud.compute.max_power_per_vcpu")}
+    for q in ("cloud.compute.min_power_per_vcpu", "cloud.compute.max_power_per_vcpu"):
+        a, z = averages[(q, "aws")], averages[(q, "azure")]
+        mean = (Decimal(str(a["value"])) + Decimal(str(z["value"]))) / 2
+        kept.append((q, "average", {"value": float(mean), "unit": a["unit"], "per": None,
+                                    "from": f"mean of {a['id']} ({a['value']}) and {z['id']} ({z['value']})"}))
+    coefs: list[dict[str, Any]] = []
+    for provider in GENERIC_PROVIDERS:
+        for q, key, v in kept:
+            e: dict[str, Any] = {"id": ".".join(["ccf-generic", provider, q.removeprefix("cloud."), slug(key or "value")]),
+                                 "quantity": q, "value": v["value"], "unit": v["unit"]}
+            if v["per"]:
+                e["per"] = v["per"]
+            e["provider"] = provider
+            if key:
+                e["key"] = key
+            e["source"] = "ccf-generic"
+            e["notes"] = (f"CCF's average for an unknown microarchitecture: {v['from']}" if key == "average" else
+                          f"CCF's figure, the same for the hyperscalers that give it: {v['from']}")
+            coefs.append(e)
+    coefs.sort(key=lambda c: c["id"])
+    check_unique(coefs)
+    header = [
+        f"Source: {CCF_COMMIT} (via ccf.yaml): the constants CCF gives with one value to every hyperscaler",
+        "(AWS, GCP, Azure) that has them, copied unchanged for providers CCF does not cover: "
+        + ", ".join(GENERIC_PROVIDERS) + ".",
+        "Watts per vCPU of an unknown microarchitecture (key 'average') = mean of CCF's AWS and Azure averages.",
+        "No PUE and no grid factor here: those are the provider's (cloud.datacenter.pue of any source) and the",
+        "region's (cloud.electricity.<provider>.<region>, else the grid of the region's country).",
+        "Format: factors/cloud/README.md (ghgkit.coefficients/1).",
+        f"Coefficients per provider: {len(kept)}.",
+        *skips.lines(),
+    ]
+    write_coef("ccf_generic.yaml", {"coefficients": coefs}, header)
+    return {"coefficients_per_provider": len(kept), "providers": list(GENERIC_PROVIDERS)}
+
+
+def outscale_regions() -> dict[str, Any]:
+    regions = [{"id": f"outscale-regions.outscale.{slug(r)}", "provider": "outscale", "region": r, "country": a2,
+                "place": place, "source": "outscale-regions",
+                "notes": "entered by hand from Outscale's region list; check before a release"}
+               for r, (a2, place) in sorted(OUTSCALE_REGIONS.items())]
+    header = [
+        "Source: Outscale's published list of regions (source outscale-regions), entered by hand in",
+        "tools/importers/cloud.py: no raw data file mentions Outscale. Region grid factors: none; the grid of",
+        "the region's country is used (include/ghgkit/digital/cloud.hpp).",
+        "Format: factors/cloud/README.md (ghgkit.coefficients/1).",
+    ]
+    write_coef("outscale_regions.yaml", {"cloud_regions": regions}, header)
+    return {"regions": len(regions)}
 
 
 def factor_entry(*, fid: str, activity: str, value: int | float, region: str, year: int | None,
@@ -828,6 +956,8 @@ def main() -> None:
         "green_algorithms": green_algorithms(data, rc),
         "boaviztapi": boavizta_cloud(data, ISO_NAME),
         "mlco2_instances": mlco2_instances(data),
+        "ccf_generic": ccf_generic(),
+        "outscale": outscale_regions(),
     }
     if rc.disagreements:
         print("region country disagreements (first source kept):")

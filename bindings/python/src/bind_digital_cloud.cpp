@@ -28,7 +28,7 @@ digital::footprint cloud_usage(const std::string& provider, const std::string& r
                                const opt_s& gpu, const opt_d& min_watts_per_vcpu, const opt_d& max_watts_per_vcpu,
                                const opt_d& pue, const opt_d& intensity, const opt_s& microarchitecture, const opt_i& year,
                                const opt_d& gpu_utilization, const opt_s& grid_source, bool allow_later_year,
-                               const factor_database* db) {
+                               const opt_s& coefficient_source, const factor_database* db) {
   digital::cloud_usage_inputs in;
   in.provider = provider;
   in.region = region;
@@ -50,6 +50,7 @@ digital::footprint cloud_usage(const std::string& provider, const std::string& r
   in.year = year;
   in.allow_later_year = allow_later_year;
   in.grid_source = grid_source;
+  in.coefficient_source = coefficient_source;
   return digital::cloud_usage(db != nullptr ? *db : default_database(), in);
 }
 
@@ -126,7 +127,8 @@ std::vector<double> number_column(const py::handle& given, const char* name, dou
 
 digital::cloud_batch_options batch_options(const opt_d& min_w, const opt_d& max_w, const opt_d& gpu_utilization,
                                            const opt_d& pue, const opt_d& intensity, const opt_i& year,
-                                           const opt_s& grid_source, bool allow_later_year) {
+                                           const opt_s& grid_source, bool allow_later_year,
+                                           const opt_s& coefficient_source) {
   digital::cloud_batch_options o;
   o.min_watts_per_vcpu = min_w;
   o.max_watts_per_vcpu = max_w;
@@ -136,6 +138,7 @@ digital::cloud_batch_options batch_options(const opt_d& min_w, const opt_d& max_
   o.year = year;
   o.grid_source = grid_source;
   o.allow_later_year = allow_later_year;
+  o.coefficient_source = coefficient_source;
   return o;
 }
 
@@ -264,26 +267,30 @@ void bind_digital_cloud(py::module_& digital) {
               py::arg("pue") = py::none(), py::arg("intensity_kg_per_kwh") = py::none(), py::kw_only(),
               py::arg("microarchitecture") = py::none(), py::arg("year") = py::none(),
               py::arg("gpu_utilization") = py::none(), py::arg("grid_source") = py::none(),
-              py::arg("allow_later_year") = false, py::arg("db") = py::none(),
+              py::arg("allow_later_year") = false, py::arg("coefficient_source") = py::none(), py::arg("db") = py::none(),
               "Cloud usage by the Cloud Carbon Footprint method: (compute + memory + storage x replication + network + "
               "GPU) kWh x the provider's PUE x the region's grid factor. Utilisation is a fraction 0-1 (CCF's code "
-              "takes percent); coefficients are CCF's for the provider (figures in provenance); embodied emissions "
-              "are not counted (said in the warnings). Scope 3 category 1 for the buyer.");
+              "takes percent); coefficients come from one source per call (CCF's for AWS, GCP, Azure, Alibaba; "
+              "'ccf-generic' for OVHcloud, Scaleway, Outscale; a user's YAML for a provider they add; "
+              "coefficient_source chooses), figures in provenance. A region without its own grid factor takes its "
+              "country's grid average (warned). Scope 3 category 1 for the buyer.\n\n"
+              "    >>> r = ghgkit.digital.cloud_usage('ovhcloud', 'gra', vcpu_hours=720)\n"
+              "    >>> round(r.co2e_kg, 4)\n    0.1755");
 
   bind_batch_result(digital);
   digital.def(
       "cloud_usage_batch",
       [](const py::dict& columns, const factor_database* db, const opt_d& min_w, const opt_d& max_w,
          const opt_d& gpu_utilization, const opt_d& pue, const opt_d& intensity, const opt_i& year,
-         const opt_s& grid_source, bool allow_later_year) {
+         const opt_s& grid_source, bool allow_later_year, const opt_s& coefficient_source) {
         return cloud_usage_batch(columns, db,
                                  batch_options(min_w, max_w, gpu_utilization, pue, intensity, year, grid_source,
-                                               allow_later_year));
+                                               allow_later_year, coefficient_source));
       },
       py::arg("columns"), py::arg("db") = py::none(), py::kw_only(), py::arg("min_watts_per_vcpu") = py::none(),
       py::arg("max_watts_per_vcpu") = py::none(), py::arg("gpu_utilization") = py::none(), py::arg("pue") = py::none(),
       py::arg("intensity_kg_per_kwh") = py::none(), py::arg("year") = py::none(), py::arg("grid_source") = py::none(),
-      py::arg("allow_later_year") = false,
+      py::arg("allow_later_year") = false, py::arg("coefficient_source") = py::none(),
       "cloud_usage over columns (a dict of lists, NumPy arrays or pandas Series; a single value is for every row): "
       "provider, region (required), service, vcpu_hours, cpu_utilization (None/NaN: CCF's average), memory_gb_hours, "
       "storage_tb_hours, storage_type, replication, network_gb, gpu_hours, gpu, microarchitecture. Each distinct key "
@@ -292,9 +299,10 @@ void bind_digital_cloud(py::module_& digital) {
       "cloud_usage_csv",
       [](const py::object& path, const factor_database* db, const opt_d& min_w, const opt_d& max_w,
          const opt_d& gpu_utilization, const opt_d& pue, const opt_d& intensity, const opt_i& year,
-         const opt_s& grid_source, bool allow_later_year) {
+         const opt_s& grid_source, bool allow_later_year, const opt_s& coefficient_source) {
         const auto file = py::module_::import("os").attr("fspath")(path).cast<std::string>();
-        const auto o = batch_options(min_w, max_w, gpu_utilization, pue, intensity, year, grid_source, allow_later_year);
+        const auto o = batch_options(min_w, max_w, gpu_utilization, pue, intensity, year, grid_source, allow_later_year,
+                                     coefficient_source);
         const factor_database& database = db != nullptr ? *db : default_database();
         py::gil_scoped_release release;
         return digital::cloud_usage_csv(database, file, o);
@@ -302,7 +310,7 @@ void bind_digital_cloud(py::module_& digital) {
       py::arg("path"), py::arg("db") = py::none(), py::kw_only(), py::arg("min_watts_per_vcpu") = py::none(),
       py::arg("max_watts_per_vcpu") = py::none(), py::arg("gpu_utilization") = py::none(), py::arg("pue") = py::none(),
       py::arg("intensity_kg_per_kwh") = py::none(), py::arg("year") = py::none(), py::arg("grid_source") = py::none(),
-      py::arg("allow_later_year") = false,
+      py::arg("allow_later_year") = false, py::arg("coefficient_source") = py::none(),
       "cloud_usage_batch over a CSV billing export whose header names the columns (provider and region required; "
       "empty cells take their default). Unknown or missing columns raise InputError naming file:1; a bad cell skips "
       "its row with file:line and the field -> CloudUsageBatch.");

@@ -12,10 +12,16 @@
 ///     energy       = (compute + memory + storage + network + GPU) x PUE
 ///     CO2e         = energy x grid intensity of the region
 ///
-/// Coefficients are CCF's (source `ccf`) for the provider: min/max W per vCPU of the microarchitecture
-/// or, without one, of the provider's average (`median` for GCP, as CCF uses); the average utilisation
-/// when none is given; the PUE of the region where CCF has one (GCP, Alibaba), else the provider's
-/// average. The grid factor is the database's `cloud.electricity.<provider>.<region>` factor.
+/// Coefficients come from one source per call, never mixed: CCF's (source `ccf`) for the providers it
+/// covers (AWS, GCP, Azure, Alibaba); otherwise the one source that gives the provider coefficients:
+/// `ccf-generic` (CCF's provider-independent figures) for OVHcloud, Scaleway and Outscale, or a user's
+/// own coefficient document for a provider added in YAML (`coefficient_source` chooses when several
+/// do). From it: min/max W per vCPU of the microarchitecture or, without one, of the provider's average
+/// (`median` for GCP, as CCF uses); the average utilisation when none is given. The PUE: the region's,
+/// then the provider's average of that source; else the provider's figure of another source (e.g.
+/// Green Algorithms' OVHcloud PUE); else an industry average, warned. The grid factor is the
+/// database's `cloud.electricity.<provider>.<region>` factor; a region without one that the cloud region
+/// catalogue places in a country takes that country's grid average (`electricity.grid`), warned.
 /// Embodied emissions are not counted (CCF's share needs instance-level data), and said.
 ///
 ///     cloud_usage_inputs in;
@@ -54,6 +60,7 @@ struct cloud_usage_inputs {
   std::optional<int> year;                       ///< of the grid factor; none: the latest
   bool allow_later_year = false;
   std::optional<std::string> grid_source;        ///< a source id for the grid factor (e.g. "ccf")
+  std::optional<std::string> coefficient_source; ///< a source id for the method's coefficients (see above)
 };
 
 /// Energy and CO2e of cloud usage by the Cloud Carbon Footprint method (see the file comment).

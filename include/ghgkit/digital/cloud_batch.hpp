@@ -57,6 +57,7 @@ struct cloud_batch_options {
   std::optional<int> year;                     ///< of the grid factors; none: the latest
   bool allow_later_year = false;
   std::optional<std::string> grid_source;
+  std::optional<std::string> coefficient_source;  ///< of the method's coefficients (cloud_usage_inputs)
 };
 
 /// Sums of computed rows (Neumaier compensated).

@@ -62,7 +62,7 @@ TEST_CASE("cloud usage: AWS defaults take CCF's averages, PUE and the region's g
   CHECK(r.embodied_kg == 0.0);
   CHECK(warned(r, "embodied emissions not counted"));
   CHECK(warned(r, "cpu_utilization not given: 0.5"));
-  CHECK(warned(r, "microarchitecture not given: CCF's average watts per vCPU of aws"));
+  CHECK(warned(r, "microarchitecture not given: the average watts per vCPU of aws (source 'ccf')"));
   CHECK(origin_of(r, "min watts per vCPU") == "ccf.aws.compute.min_power_per_vcpu.average");
   CHECK(origin_of(r, "max watts per vCPU") == "ccf.aws.compute.max_power_per_vcpu.average");
   CHECK(origin_of(r, "cpu utilization") == "ccf.aws.compute.average_cpu_utilization.2020");
@@ -125,7 +125,7 @@ TEST_CASE("cloud usage: GCP without a microarchitecture uses CCF's median and an
   CHECK(r.energy_kwh == exactly(2.395 * 1.1));
   CHECK(origin_of(r, "max watts per vCPU") == "ccf.gcp.compute.max_power_per_vcpu.median");
   CHECK(origin_of(r, "pue") == "ccf.gcp.datacenter.pue.average");
-  CHECK(warned(r, "microarchitecture not given: CCF's median watts per vCPU of gcp"));
+  CHECK(warned(r, "microarchitecture not given: the median watts per vCPU of gcp (source 'ccf')"));
 }
 
 TEST_CASE("cloud usage: GPU hours by CCF's min and max watts per GPU") {
@@ -195,15 +195,15 @@ TEST_CASE("cloud usage: an unknown region is refused, naming the provider and ne
   in.vcpu_hours = 1;
   CHECK_THROWS_WITH_AS((void)cloud_usage(shipped(), in),
                        "field 'region': found 'eu-west-9' (provider 'aws'), expected a region of 'aws' with a grid factor "
-                       "(27 in the database; nearest: 'eu-west-1', 'eu-west-2', 'eu-west-3', 'us-west-1', 'us-west-2'), or "
-                       "intensity_kg_per_kwh",
+                       "(27 in the database; nearest: 'eu-west-1', 'eu-west-2', 'eu-west-3', 'us-west-1', 'us-west-2') or in "
+                       "the cloud region catalogue, or intensity_kg_per_kwh",
                        lookup_error);
-  auto other = usage("outscale", "eu-west-2");
+  auto other = usage("hetzner", "fsn1");
   other.pue = 1.2;
   CHECK_THROWS_WITH_AS((void)cloud_usage(shipped(), other),
-                       "field 'region': found 'eu-west-2' (provider 'outscale'), expected a provider with cloud region grid "
-                       "factors (alibaba, aws, azure, coreweave, gcp, ovhcloud, scaleway), or "
-                       "intensity_kg_per_kwh",
+                       "field 'region': found 'fsn1' (provider 'hetzner'), expected a provider with cloud region grid "
+                       "factors (alibaba, aws, azure, coreweave, gcp, ovhcloud, scaleway) or a region of the cloud region "
+                       "catalogue, or intensity_kg_per_kwh",
                        lookup_error);
 }
 
@@ -216,8 +216,8 @@ TEST_CASE("cloud usage: bad arguments are refused with the field named") {
   in.cpu_utilization = 0.5;
   in.microarchitecture = "Zen 9";
   CHECK_THROWS_WITH_AS((void)cloud_usage(shipped(), in),
-                       "field 'microarchitecture': found 'Zen 9', expected a key of the Cloud Carbon Footprint "
-                       "coefficients for 'aws': AMD_EPYC_1ST_GEN, AMD_EPYC_2ND_GEN, AWS_GRAVITON_2, BROADWELL, "
+                       "field 'microarchitecture': found 'Zen 9', expected a key of the cloud coefficients of source "
+                       "'ccf' for 'aws': AMD_EPYC_1ST_GEN, AMD_EPYC_2ND_GEN, AWS_GRAVITON_2, BROADWELL, "
                        "CASCADE_LAKE, COFFEE_LAKE, HASWELL, IVY_BRIDGE, SANDY_BRIDGE, SKYLAKE, average",
                        lookup_error);
   in.microarchitecture.reset();
@@ -254,20 +254,20 @@ TEST_CASE("cloud usage: bad arguments are refused with the field named") {
                        "field 'network_gb': found -1, expected a finite number >= 0", input_error);
 }
 
-TEST_CASE("cloud usage: a provider without CCF coefficients asks for the argument instead") {
-  auto in = usage("ovhcloud", "gra");
+TEST_CASE("cloud usage: a provider no source covers asks for the argument instead") {
+  auto in = usage("hetzner", "fsn1");
   in.vcpu_hours = 10;
   in.cpu_utilization = 0.5;
   CHECK_THROWS_WITH_AS((void)cloud_usage(shipped(), in),
-                       "the Cloud Carbon Footprint coefficients (source 'ccf') have no 'cloud.compute.min_power_per_vcpu' "
-                       "for provider 'ovhcloud'; providers with one: alibaba, aws, azure, gcp; or give "
-                       "min_watts_per_vcpu",
+                       "no source gives cloud coefficients for provider 'hetzner' (providers with them: alibaba, aws, "
+                       "azure, gcp, outscale, ovhcloud, scaleway); give min_watts_per_vcpu, or add a coefficient document "
+                       "for the provider (factors/cloud/README.md)",
                        lookup_error);
   in.microarchitecture = "SKYLAKE";
   CHECK_THROWS_WITH_AS((void)cloud_usage(shipped(), in),
-                       "the Cloud Carbon Footprint coefficients (source 'ccf') have no 'cloud.compute.min_power_per_vcpu' "
-                       "for provider 'ovhcloud'; providers with one: alibaba, aws, azure, gcp; or give "
-                       "min_watts_per_vcpu and max_watts_per_vcpu",
+                       "no source gives cloud coefficients for provider 'hetzner' (providers with them: alibaba, aws, "
+                       "azure, gcp, outscale, ovhcloud, scaleway); give min_watts_per_vcpu and max_watts_per_vcpu, or add "
+                       "a coefficient document for the provider (factors/cloud/README.md)",
                        lookup_error);
 }
 
