@@ -20,4 +20,5 @@ fi
 
 python3 -m pip install -q --upgrade "pip>=23" "scikit-build-core>=0.10" "pybind11>=2.12" \
   "pytest>=7" "pyyaml>=6" "hypothesis>=6" "jsonschema>=4.18" "cmake>=3.21" "ninja" \
+  "numpy>=1.21" "pyarrow>=15" "pandas>=2" "polars>=0.20" \
   "airportsdata==20260905; python_version >= '3.11'"

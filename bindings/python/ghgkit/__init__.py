@@ -35,6 +35,8 @@ from ._core import (
     unit_symbols,
 )
 
+from .frame import FrameResult, calculate_frame, col, const
+
 __version__: str = _core.__version__
 
 _core._set_default_factors(str(_resources.files(__name__) / "factors"))
@@ -52,6 +54,7 @@ __all__ = [
     "FactorDatabase",
     "FactorError",
     "FactorLookupError",
+    "FrameResult",
     "InputError",
     "Inventory",
     "InventoryResult",
@@ -59,6 +62,9 @@ __all__ = [
     "ServerArchetype",
     "UnitError",
     "__version__",
+    "calculate_frame",
+    "col",
+    "const",
     "convert",
     "gwp",
     "unit_dimension",
