@@ -137,6 +137,7 @@ void build_factors(database_content& c) {
   for (std::size_t i = 0; i < c.factors.size(); ++i) {
     c.by_id.emplace(c.factors[i].id, i);
     c.by_activity[c.factors[i].activity].push_back(i);
+    c.by_activity_region[c.factors[i].activity][c.factors[i].region].push_back(i);
   }
 }
 

@@ -50,6 +50,9 @@ struct database_content {
   std::vector<factor> factors;  // sorted by id
   std::unordered_map<std::string, std::size_t> by_id;
   std::unordered_map<std::string, std::vector<std::size_t>> by_activity;
+  /// activity -> region -> factor indices (ascending), so a lookup visits only the factors of the
+  /// regions of its fallback chain (an activity such as electricity.grid has thousands of factors).
+  std::unordered_map<std::string, std::unordered_map<std::string, std::vector<std::size_t>>> by_activity_region;
   std::map<std::string, source, std::less<>> sources;
   region_registry regions;
   gas_registry gases;

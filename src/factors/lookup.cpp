@@ -125,11 +125,14 @@ lookup_result factor_database::find(const lookup_query& q) const {
   }
   const std::string region = q.region ? content_->regions.require(*q.region) : std::string(world_region);
   const std::vector<std::string> chain = q.strict ? std::vector<std::string>{region} : content_->regions.fallback_chain(region);
+  const auto& per_region = content_->by_activity_region.at(q.activity);
   for (const auto& code : chain) {
+    const auto here = per_region.find(code);
+    if (here == per_region.end()) continue;
     std::vector<const factor*> in_region;
-    for (std::size_t index : it->second) {
+    for (std::size_t index : here->second) {
       const factor& f = content_->factors[index];
-      if (f.region == code && fits(f, q)) in_region.push_back(&f);
+      if (fits(f, q)) in_region.push_back(&f);
     }
     if (in_region.empty()) continue;
     // The first region holding the activity decides: a broader region's other year never stands in.
