@@ -32,6 +32,7 @@
 #include "ghgkit/digital/footprint.hpp"
 #include "ghgkit/digital/sci.hpp"
 #include "ghgkit/digital/compute.hpp"
+#include "ghgkit/digital/server_embodied.hpp"
 #include "ghgkit/digital/datacenter.hpp"
 #include "ghgkit/digital/cloud.hpp"
 #include "ghgkit/digital/cloud_batch.hpp"

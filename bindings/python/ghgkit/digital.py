@@ -1,5 +1,6 @@
 """Digital services: CPU jobs, AI training runs, LLM inference, cloud usage, data centers and the
-Software Carbon Intensity.
+Software Carbon Intensity; the manufacturing emissions of servers and their share for cloud instances
+(BoaviztAPI's component method).
 
 Each function returns a `Footprint` (energy_kwh, co2e_kg location-based, co2e_market_kg where it
 applies, operational_kg, embodied_kg, low/high where the method has a range, provenance with every
@@ -18,12 +19,16 @@ from ._core import digital as _digital
 
 Footprint = _digital.Footprint
 DatacenterFootprint = _digital.DatacenterFootprint
+ServerFootprint = _digital.ServerFootprint
 SciScore = _digital.SciScore
 embodied_share = _digital.embodied_share
 sci = _digital.sci
 compute_job = _digital.compute_job
 training = _digital.training
 datacenter = _digital.datacenter
+server_embodied = _digital.server_embodied
+server_embodied_share = _digital.server_embodied_share
+instance_embodied = _digital.instance_embodied
 cloud_usage = _digital.cloud_usage
 cloud_usage_batch = _digital.cloud_usage_batch
 cloud_usage_csv = _digital.cloud_usage_csv
@@ -33,6 +38,7 @@ inference_csv = _digital.inference_csv
 CloudUsageBatch = _digital.CloudUsageBatch
 InferenceBatch = _digital.InferenceBatch
 
-__all__ = ["CloudUsageBatch", "DatacenterFootprint", "Footprint", "InferenceBatch", "SciScore", "cloud_usage",
-           "cloud_usage_batch", "cloud_usage_csv", "compute_job", "datacenter", "embodied_share", "inference",
-           "inference_batch", "inference_csv", "sci", "training"]
+__all__ = ["CloudUsageBatch", "DatacenterFootprint", "Footprint", "InferenceBatch", "SciScore", "ServerFootprint",
+           "cloud_usage", "cloud_usage_batch", "cloud_usage_csv", "compute_job", "datacenter", "embodied_share",
+           "inference", "inference_batch", "inference_csv", "instance_embodied", "sci", "server_embodied",
+           "server_embodied_share", "training"]

@@ -5,7 +5,11 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+#include <map>
+
 #include "bindings.hpp"
+#include "ghgkit/digital/server_embodied.hpp"
 
 namespace ghgkit::python {
 namespace {
@@ -34,6 +38,129 @@ py::dict provenance_of(const digital::footprint& f) {
   return p;
 }
 
+// The overrides of a server description (server_embodied_inputs), by keyword; an unknown keyword is an
+// InputError naming it.
+digital::server_embodied_inputs server_inputs(const opt_s& archetype, const py::kwargs& kw) {
+  using I = digital::server_embodied_inputs;
+  static const std::map<std::string, std::optional<double> I::*> numbers{
+      {"cpu_units", &I::cpu_units},
+      {"cpu_core_units", &I::cpu_core_units},
+      {"cpu_die_size_mm2", &I::cpu_die_size_mm2},
+      {"cpu_die_size_per_core_mm2", &I::cpu_die_size_per_core_mm2},
+      {"ram_units", &I::ram_units},
+      {"ram_capacity_gb", &I::ram_capacity_gb},
+      {"ram_density_gb_per_cm2", &I::ram_density_gb_per_cm2},
+      {"ssd_units", &I::ssd_units},
+      {"ssd_capacity_gb", &I::ssd_capacity_gb},
+      {"ssd_density_gb_per_cm2", &I::ssd_density_gb_per_cm2},
+      {"hdd_units", &I::hdd_units},
+      {"psu_units", &I::psu_units},
+      {"psu_weight_kg", &I::psu_weight_kg}};
+  I in;
+  in.archetype = archetype;
+  for (const auto& [key, value] : kw) {
+    const auto name = key.cast<std::string>();
+    if (value.is_none()) continue;
+    if (name == "case_type") {
+      in.case_type = value.cast<std::string>();
+    } else if (const auto it = numbers.find(name); it != numbers.end()) {
+      in.*(it->second) = value.cast<double>();
+    } else {
+      raise<input_error>({}, name, "an unknown keyword",
+                         "a server figure: cpu_units, cpu_core_units, cpu_die_size_mm2, cpu_die_size_per_core_mm2, "
+                         "ram_units, ram_capacity_gb, ram_density_gb_per_cm2, ssd_units, ssd_capacity_gb, "
+                         "ssd_density_gb_per_cm2, hdd_units, psu_units, psu_weight_kg or case_type");
+    }
+  }
+  return in;
+}
+
+// An ISO 8601 string with an offset, or a timezone-aware datetime (as ghgkit.grid takes times).
+grid::utc_time time_of(py::handle value, const std::string& field) {
+  if (py::isinstance<py::str>(value)) return grid::parse_time(value.cast<std::string>(), {}, field);
+  py::module_ dt = py::module_::import("datetime");
+  const std::string found = py::repr(value).cast<std::string>();
+  if (!py::isinstance(value, dt.attr("datetime")) || value.attr("utcoffset")().is_none()) {
+    raise<input_error>({}, field, found, "an ISO 8601 string with an offset or a timezone-aware datetime");
+  }
+  const double seconds = value.attr("timestamp")().cast<double>();
+  if (seconds != std::floor(seconds)) raise<input_error>({}, field, found, "a time in whole seconds");
+  return grid::utc_time{std::chrono::seconds{static_cast<long long>(seconds)}};
+}
+
+// {time: kWh} or [(time, kWh), ...].
+std::vector<grid::hourly_energy> hourly_of(const py::object& values, const char* name) {
+  std::vector<grid::hourly_energy> out;
+  if (values.is_none()) return out;
+  py::iterable items = py::isinstance<py::dict>(values) ? py::iterable(values.attr("items")()) : py::iterable(values);
+  for (py::handle item : items) {
+    const std::string field = fmt::format("{}[{}]", name, out.size());
+    if (!py::isinstance<py::sequence>(item) || py::isinstance<py::str>(item) || py::len(item) != 2) {
+      raise<input_error>({}, field, py::repr(item).cast<std::string>(), "a pair (timestamp, kWh)");
+    }
+    py::sequence pair = py::reinterpret_borrow<py::sequence>(item);
+    grid::hourly_energy h;
+    h.time = time_of(pair[0], field + ".time");
+    h.kwh = py::float_(pair[1]).cast<double>();
+    out.push_back(h);
+  }
+  return out;
+}
+
+// One equipment item from a dict with the field names of digital::equipment_item.
+digital::equipment_item equipment_of(py::handle item, std::size_t i) {
+  const std::string where = fmt::format("equipment[{}]", i);
+  if (!py::isinstance<py::dict>(item)) raise<input_error>({}, where, py::repr(item).cast<std::string>(), "a dict");
+  digital::equipment_item e;
+  for (const auto& [key, value] : py::reinterpret_borrow<py::dict>(item)) {
+    const auto name = key.cast<std::string>();
+    if (value.is_none()) continue;
+    if (name == "name") e.name = value.cast<std::string>();
+    else if (name == "count") e.count = value.cast<double>();
+    else if (name == "power_w") e.power_w = value.cast<double>();
+    else if (name == "idle_w") e.idle_w = value.cast<double>();
+    else if (name == "max_w") e.max_w = value.cast<double>();
+    else if (name == "utilization") e.utilization = value.cast<double>();
+    else if (name == "hours") e.hours = value.cast<double>();
+    else if (name == "archetype") e.archetype = value.cast<std::string>();
+    else if (name == "embodied_kg") e.embodied_kg = value.cast<double>();
+    else if (name == "lifetime_h") e.lifetime_h = value.cast<double>();
+    else {
+      raise<input_error>({}, where + "." + name, "an unknown key",
+                         "name, count, power_w, idle_w, max_w, utilization, hours, archetype, embodied_kg or lifetime_h");
+    }
+  }
+  return e;
+}
+
+py::list components_of(const digital::server_footprint& s) {
+  py::list out;
+  for (const auto& c : s.components) {
+    py::dict d;
+    d["name"] = c.name;
+    d["units"] = c.units;
+    d["kg"] = c.kg;
+    d["low_kg"] = c.low_kg;
+    d["high_kg"] = c.high_kg;
+    out.append(d);
+  }
+  return out;
+}
+
+py::list equipment_results_of(const digital::datacenter_footprint& f) {
+  py::list out;
+  for (const auto& e : f.equipment) {
+    py::dict d;
+    d["name"] = e.name;
+    d["it_energy_kwh"] = e.it_energy_kwh;
+    d["embodied_kg"] = e.embodied_kg;
+    d["embodied_low_kg"] = e.embodied_low_kg;
+    d["embodied_high_kg"] = e.embodied_high_kg;
+    out.append(d);
+  }
+  return out;
+}
+
 void bind_results(py::module_& m) {
   using F = digital::footprint;
   py::class_<F>(m, "Footprint", "Energy and emissions of a digital activity, operational and embodied apart.")
@@ -60,7 +187,16 @@ void bind_results(py::module_& m) {
       .def_readonly("facility_energy_kwh", &digital::datacenter_footprint::facility_energy_kwh)
       .def_readonly("erf", &digital::datacenter_footprint::erf)
       .def_readonly("avoided_kg", &digital::datacenter_footprint::avoided_kg, "reported apart, never netted")
-      .def_readonly("wue_l_per_kwh", &digital::datacenter_footprint::wue_l_per_kwh);
+      .def_readonly("wue_l_per_kwh", &digital::datacenter_footprint::wue_l_per_kwh)
+      .def_readonly("it_energy_kwh", &digital::datacenter_footprint::it_energy_kwh)
+      .def_property_readonly("equipment", &equipment_results_of,
+                             "[{'name', 'it_energy_kwh', 'embodied_kg', 'embodied_low_kg', 'embodied_high_kg'}]")
+      .def_readonly("cfe_score", &digital::datacenter_footprint::cfe_score, "hourly method: matched share, 0-1")
+      .def_readonly("clean_matched_kwh", &digital::datacenter_footprint::clean_matched_kwh);
+  py::class_<digital::server_footprint, F>(m, "ServerFootprint", "Manufacturing emissions of one server (BoaviztAPI).")
+      .def_property_readonly("components", &components_of, "[{'name', 'units', 'kg', 'low_kg', 'high_kg'}]")
+      .def_readonly("archetype", &digital::server_footprint::archetype)
+      .def_readonly("lifetime_h", &digital::server_footprint::lifetime_h, "the archetype's hours_life_time");
   py::class_<digital::sci_score, F>(m, "SciScore")
       .def_readonly("score_kg_per_unit", &digital::sci_score::score_kg_per_unit)
       .def("__repr__", [](const digital::sci_score& s) {
@@ -139,10 +275,12 @@ void bind_digital(py::module_& parent) {
     py::arg("host_power_w") = 0.0, py::arg("lifetime_h") = py::none(), py::arg("allow_later_year") = false,
     py::arg("db") = py::none(),
     "An AI training run: accelerator and host energy x PUE x grid, embodied share of the accelerators apart.");
-  m.def("datacenter", [](double it_energy_kwh, const opt_d& pue, const opt_s& region, const opt_i& year,
+  m.def("datacenter", [](const opt_d& it_energy_kwh, const opt_d& pue, const opt_s& region, const opt_i& year,
                          const opt_d& intensity, double reused_heat_kwh, double certificates_kwh,
                          double certificate_kg_per_kwh, const opt_d& residual_mix, const opt_d& displaced_heat,
-                         const opt_d& water_l, double embodied_kg, bool allow_later_year, const factor_database* db) {
+                         const opt_d& water_l, double embodied_kg, bool allow_later_year, const py::object& equipment,
+                         const py::object& hourly_consumption, const py::object& clean_supply,
+                         const py::object& intensity_series, const opt_s& zone, const factor_database* db) {
       digital::datacenter_inputs in;
       in.it_energy_kwh = it_energy_kwh;
       in.pue = pue;
@@ -154,13 +292,61 @@ void bind_digital(py::module_& parent) {
       in.displaced_heat_kg_per_kwh = displaced_heat;
       in.water_l = water_l;
       in.embodied_kg = embodied_kg;
+      if (!equipment.is_none()) {
+        for (py::handle item : py::iterable(equipment)) in.equipment.push_back(equipment_of(item, in.equipment.size()));
+      }
+      if (!hourly_consumption.is_none() || !intensity_series.is_none()) {
+        if (hourly_consumption.is_none() || intensity_series.is_none()) {
+          raise<input_error>({}, hourly_consumption.is_none() ? "hourly_consumption" : "intensity_series", "nothing",
+                             "both hourly_consumption and intensity_series for the hourly method");
+        }
+        digital::datacenter_hourly h;
+        h.series = intensity_series.cast<const grid::intensity_series*>();
+        h.zone = zone ? *zone : h.series->resolve_zone(std::nullopt);
+        h.consumption = hourly_of(hourly_consumption, "hourly_consumption");
+        h.clean_supply = hourly_of(clean_supply, "clean_supply");
+        in.hourly = std::move(h);
+      }
       return digital::datacenter(db_or_default(db), in);
-    }, py::arg("it_energy_kwh"), py::arg("pue"), py::arg("region") = py::none(), py::arg("year") = py::none(),
-    py::arg("intensity_kg_per_kwh") = py::none(), py::arg("reused_heat_kwh") = 0.0, py::arg("certificates_kwh") = 0.0,
-    py::arg("certificate_kg_per_kwh") = 0.0, py::arg("residual_mix_kg_per_kwh") = py::none(),
-    py::arg("displaced_heat_kg_per_kwh") = py::none(), py::arg("water_l") = py::none(), py::arg("embodied_kg") = 0.0,
-    py::arg("allow_later_year") = false, py::arg("db") = py::none(),
-    "A data center's period: facility energy, location- and market-based CO2e, ERF, avoided emissions apart, WUE.");
+    }, py::arg("it_energy_kwh") = py::none(), py::arg("pue") = py::none(), py::arg("region") = py::none(),
+    py::arg("year") = py::none(), py::arg("intensity_kg_per_kwh") = py::none(), py::arg("reused_heat_kwh") = 0.0,
+    py::arg("certificates_kwh") = 0.0, py::arg("certificate_kg_per_kwh") = 0.0,
+    py::arg("residual_mix_kg_per_kwh") = py::none(), py::arg("displaced_heat_kg_per_kwh") = py::none(),
+    py::arg("water_l") = py::none(), py::arg("embodied_kg") = 0.0, py::arg("allow_later_year") = false,
+    py::kw_only(), py::arg("equipment") = py::none(), py::arg("hourly_consumption") = py::none(),
+    py::arg("clean_supply") = py::none(), py::arg("intensity_series") = py::none(), py::arg("zone") = py::none(),
+    py::arg("db") = py::none(),
+    "A data center's period: facility energy, location- and market-based CO2e, ERF, avoided emissions apart, WUE; "
+    "IT energy and embodied share from an equipment inventory; hour-matched market-based with a CFE score.");
+  m.def("server_embodied", [](const opt_s& archetype, const factor_database* db, const py::kwargs& kw) {
+      return digital::server_embodied(db_or_default(db), server_inputs(archetype, kw));
+    }, py::arg("archetype") = py::none(), py::kw_only(), py::arg("db") = py::none(),
+    "Manufacturing emissions of one server (BoaviztAPI component method); keywords replace the archetype's figures.");
+  m.def("server_embodied_share", [](const opt_s& archetype, double hours, double share, const opt_d& lifetime_h,
+                                    const factor_database* db, const py::kwargs& kw) {
+      digital::server_share_inputs in;
+      in.server = server_inputs(archetype, kw);
+      in.hours = hours;
+      in.share = share;
+      in.lifetime_h = lifetime_h;
+      return digital::server_embodied_share(db_or_default(db), in);
+    }, py::arg("archetype") = py::none(), py::kw_only(), py::arg("hours"), py::arg("share") = 1.0,
+    py::arg("lifetime_h") = py::none(), py::arg("db") = py::none(),
+    "The server's manufacturing emissions x hours / lifetime x share (SCI's M).");
+  m.def("instance_embodied", [](const std::string& provider, const std::string& instance_type, double vcpu_hours,
+                                const opt_d& platform_vcpu, const opt_d& lifetime_h, const factor_database* db,
+                                const py::kwargs& kw) {
+      digital::instance_embodied_inputs in;
+      in.provider = provider;
+      in.instance_type = instance_type;
+      in.vcpu_hours = vcpu_hours;
+      in.platform_vcpu = platform_vcpu;
+      in.lifetime_h = lifetime_h;
+      in.server = server_inputs(std::nullopt, kw);
+      return digital::instance_embodied(db_or_default(db), in);
+    }, py::arg("provider"), py::arg("instance_type"), py::arg("vcpu_hours"), py::kw_only(),
+    py::arg("platform_vcpu") = py::none(), py::arg("lifetime_h") = py::none(), py::arg("db") = py::none(),
+    "A cloud instance's share of its platform server's manufacturing: TE x vCPU-hours / (platform vCPUs x lifetime).");
 }
 
 }  // namespace ghgkit::python
