@@ -17,6 +17,7 @@
 #include "cloud_key.hpp"
 #include "figures.hpp"
 #include "ghgkit/calc/calculate.hpp"
+#include "ghgkit/digital/server_embodied.hpp"
 
 namespace ghgkit {
 inline namespace v0 {
@@ -521,10 +522,28 @@ footprint cloud_usage(const factor_database& db, const cloud_usage_inputs& given
   record_steps(k, r, e, out);
   out.energy_kwh = e.energy_kwh;
   out.operational_kg = e.co2e_kg;
-  out.embodied_kg = 0.0;  // never a made-up figure: see the warning
   out.co2e_kg = out.operational_kg;
-  out.warnings.push_back("embodied emissions not counted: CCF's embodied share needs the instance type's manufacturing "
-                         "emissions and vCPU share, which the database does not give per usage row");
+  if (!in.instance) {
+    out.warnings.push_back("embodied emissions not counted: give the instance type (instance=) for the platform "
+                           "server's share");
+    return out;
+  }
+  if (in.vcpu_hours <= 0.0) {
+    throw input_error(describe_problem({}, "vcpu_hours", num(in.vcpu_hours),
+                                       "the vCPU-hours of the instance type, > 0 (the embodied share is per vCPU-hour)"));
+  }
+  const footprint emb = instance_embodied(db, in.provider, *in.instance, in.vcpu_hours);
+  out.figures.insert(out.figures.end(), emb.figures.begin(), emb.figures.end());
+  for (const auto& s : emb.steps) out.steps.push_back("embodied: " + s);
+  for (const auto& w : emb.warnings) out.warnings.push_back("embodied: " + w);
+  out.embodied_kg = emb.embodied_kg;
+  out.co2e_kg = out.operational_kg + out.embodied_kg;
+  if (emb.low_kg && emb.high_kg) {
+    out.low_kg = out.operational_kg + *emb.low_kg;
+    out.high_kg = out.operational_kg + *emb.high_kg;
+  }
+  out.steps.push_back(fmt::format("CO2e = {} + {} (embodied) = {} kg", num(out.operational_kg), num(out.embodied_kg),
+                                  num(out.co2e_kg)));
   return out;
 }
 

@@ -22,6 +22,8 @@
 #include "../activity/csv_reader.hpp"
 #include "../calc/batch_columns.hpp"
 #include "cloud_key.hpp"
+#include "figures.hpp"
+#include "ghgkit/digital/server_embodied.hpp"
 
 namespace ghgkit {
 inline namespace v0 {
@@ -43,7 +45,7 @@ enum part : std::uint8_t { vcpu = 1, memory = 2, storage = 4, network = 8, gpu =
 
 // What decides a row's figures; the views point into the caller's columns.
 struct row_key {
-  std::string_view provider, region, microarchitecture, storage_type, gpu;
+  std::string_view provider, region, microarchitecture, storage_type, gpu, instance;
   std::uint8_t parts = 0;
   bool operator==(const row_key&) const = default;
 };
@@ -51,7 +53,7 @@ struct row_key {
 struct row_key_hash {
   std::size_t operator()(const row_key& k) const {
     std::size_t h = std::hash<std::uint8_t>{}(k.parts);
-    for (std::string_view s : {k.provider, k.region, k.microarchitecture, k.storage_type, k.gpu}) {
+    for (std::string_view s : {k.provider, k.region, k.microarchitecture, k.storage_type, k.gpu, k.instance}) {
       h = h * 1000003u ^ std::hash<std::string_view>{}(s);
     }
     return h;
@@ -77,12 +79,13 @@ struct resolved_key {
   std::string reason;
   std::string provider, region;
   detail::cloud_key_figures figures;
+  std::optional<instance_platform_share> platform;  // with an instance type
   footprint recorded;     // figures and warnings of the key
   std::int32_t set = -1;  // figure set, once a row computes with it
 };
 
 struct group {
-  compensated_sum energy, co2e;
+  compensated_sum energy, co2e, embodied;
   std::size_t rows = 0;
 };
 
@@ -96,6 +99,7 @@ class batch {
     out_.database_hash = db_.content_hash();
     out_.energy_kwh.assign(rows, 0.0);
     out_.co2e_kg.assign(rows, 0.0);
+    out_.embodied_kg.assign(rows, 0.0);
     out_.computed.assign(rows, 0);
     out_.reason.resize(rows);
     out_.figure_set.assign(rows, -1);
@@ -113,15 +117,15 @@ class batch {
 
  private:
   std::size_t row_count() const {
-    const std::array<std::size_t, 13> sizes{c_.provider.size(),       c_.region.size(),         c_.service.size(),
+    const std::array<std::size_t, 14> sizes{c_.provider.size(),       c_.region.size(),         c_.service.size(),
                                             c_.vcpu_hours.size(),     c_.cpu_utilization.size(), c_.memory_gb_hours.size(),
                                             c_.storage_tb_hours.size(), c_.storage_type.size(),  c_.replication.size(),
                                             c_.network_gb.size(),     c_.gpu_hours.size(),      c_.gpu.size(),
-                                            c_.microarchitecture.size()};
+                                            c_.microarchitecture.size(), c_.instance.size()};
     const std::size_t rows = *std::max_element(sizes.begin(), sizes.end());
-    const std::array<const char*, 13> names{"provider",     "region",      "service",    "vcpu_hours", "cpu_utilization",
+    const std::array<const char*, 14> names{"provider",     "region",      "service",    "vcpu_hours", "cpu_utilization",
                                             "memory_gb_hours", "storage_tb_hours", "storage_type", "replication",
-                                            "network_gb",   "gpu_hours",   "gpu",        "microarchitecture"};
+                                            "network_gb",   "gpu_hours",   "gpu",        "microarchitecture", "instance"};
     for (std::size_t j = 0; j < sizes.size(); ++j) column_size(sizes[j], rows, names[j], j >= 2);
     return rows;
   }
@@ -159,6 +163,7 @@ class batch {
       if (key.storage_type.empty()) key.storage_type = "ssd";
     }
     if (r.gpu_hours > 0.0) key.gpu = value_at(c_.gpu, i, std::string_view());
+    key.instance = value_at(c_.instance, i, std::string_view());
     return key;
   }
 
@@ -187,21 +192,46 @@ class batch {
       reason = std::move(row_reason);
       return;
     }
+    if (!k.ok && k.stage < cloud_stage::embodied) {
+      reason = k.reason;
+      return;
+    }
+    // cloud_usage checks the vCPU-hours of an instance type before looking the instance up.
+    if (!key.instance.empty() && r.vcpu_hours <= 0.0) {
+      reason = no_vcpu_hours(r.vcpu_hours);
+      return;
+    }
     if (!k.ok) {
       reason = k.reason;
       return;
     }
     const detail::cloud_energy e = detail::cloud_energy_of(k.figures, r);
+    double co2e = e.co2e_kg;  // cloud_usage: operational, then + embodied
+    double embodied = 0.0;
+    if (k.platform) {
+      embodied = instance_share_of(*k.platform, r.vcpu_hours).kg;
+      co2e = e.co2e_kg + embodied;
+    } else {
+      without_instance_ = true;
+    }
     out_.computed[i] = 1;
     out_.energy_kwh[i] = e.energy_kwh;
-    out_.co2e_kg[i] = e.co2e_kg;
+    out_.co2e_kg[i] = co2e;
+    out_.embodied_kg[i] = embodied;
     out_.figure_set[i] = set_of(k);
     total_energy_.add(e.energy_kwh);
-    total_co2e_.add(e.co2e_kg);
+    total_co2e_.add(co2e);
+    total_embodied_.add(embodied);
     group& g = group_of(key.provider, key.region, value_at(c_.service, i, std::string_view()));
     g.energy.add(e.energy_kwh);
-    g.co2e.add(e.co2e_kg);
+    g.co2e.add(co2e);
+    g.embodied.add(embodied);
     ++g.rows;
+  }
+
+  static std::string no_vcpu_hours(double v) {
+    return describe_problem({}, "vcpu_hours", detail::num(v),
+                            "the vCPU-hours of the instance type, > 0 (the embodied share is per vCPU-hour)");
   }
 
   resolved_key& get(const row_key& key) {
@@ -242,6 +272,17 @@ class batch {
     k.region = in.region;
     try {
       k.figures = detail::resolve_cloud_key(db_, in, false, k.recorded, k.stage);
+      if (!key.instance.empty() && (key.parts & vcpu) != 0) {
+        k.stage = cloud_stage::embodied;
+        instance_embodied_inputs e;
+        e.provider = in.provider;
+        e.instance_type = std::string(key.instance);
+        instance_platform_share p = instance_platform(db_, e);
+        k.recorded.figures.insert(k.recorded.figures.end(), p.recorded.figures.begin(), p.recorded.figures.end());
+        for (const auto& w : p.recorded.warnings) k.recorded.warnings.push_back("embodied: " + w);
+        k.platform = std::move(p);
+        k.stage = cloud_stage::done;
+      }
       k.ok = true;
     } catch (const error& e) {
       k.reason = e.what();
@@ -290,6 +331,7 @@ class batch {
     out_.total.rows = out_.computed_rows;
     out_.total.energy_kwh = total_energy_.value();
     out_.total.co2e_kg = total_co2e_.value();
+    out_.total.embodied_kg = total_embodied_.value();
     for (const auto& [key, g] : groups_) {
       cloud_subtotal s;
       s.provider = std::get<0>(key);
@@ -298,11 +340,12 @@ class batch {
       s.totals.rows = g.rows;
       s.totals.energy_kwh = g.energy.value();
       s.totals.co2e_kg = g.co2e.value();
+      s.totals.embodied_kg = g.embodied.value();
       out_.subtotals.push_back(std::move(s));
     }
-    if (out_.computed_rows > 0) {
-      warn("embodied emissions not counted: CCF's embodied share needs the instance type's manufacturing emissions "
-           "and vCPU share, which the database does not give per usage row");
+    if (without_instance_) {
+      warn("embodied emissions not counted for rows without an instance type: give the instance column for the "
+           "platform server's share");
     }
   }
 
@@ -310,7 +353,8 @@ class batch {
   const cloud_usage_columns& c_;
   const cloud_batch_options& o_;
   cloud_batch_result out_;
-  compensated_sum total_energy_, total_co2e_;
+  compensated_sum total_energy_, total_co2e_, total_embodied_;
+  bool without_instance_ = false;
   std::unordered_map<row_key, resolved_key, row_key_hash> keys_;  // node-based: references stay valid
   row_key last_;
   resolved_key* last_key_ = nullptr;
@@ -323,12 +367,12 @@ class batch {
 
 // ---- CSV billing exports ----
 
-constexpr std::array<std::string_view, 13> csv_columns{
+constexpr std::array<std::string_view, 14> csv_columns{
     "provider", "region",      "service",    "vcpu_hours", "cpu_utilization", "memory_gb_hours", "storage_tb_hours",
-    "storage_type", "replication", "network_gb", "gpu_hours", "gpu",          "microarchitecture"};
+    "storage_type", "replication", "network_gb", "gpu_hours", "gpu",          "microarchitecture", "instance"};
 enum csv_column : std::size_t {
   c_provider, c_region, c_service, c_vcpu, c_util, c_memory, c_storage, c_storage_type, c_replication, c_network,
-  c_gpu_hours, c_gpu, c_micro
+  c_gpu_hours, c_gpu, c_micro, c_instance
 };
 constexpr std::array<std::size_t, 7> numeric_columns{c_vcpu, c_util, c_memory, c_storage, c_replication, c_network,
                                                      c_gpu_hours};
@@ -340,8 +384,8 @@ std::string_view trimmed(std::string_view s) {
 }
 
 // Column positions of the header; throws naming file:1.
-std::array<std::ptrdiff_t, 13> header_positions(const std::vector<std::string>& header, const std::string& file) {
-  std::array<std::ptrdiff_t, 13> at{};
+std::array<std::ptrdiff_t, 14> header_positions(const std::vector<std::string>& header, const std::string& file) {
+  std::array<std::ptrdiff_t, 14> at{};
   at.fill(-1);
   const std::string expected = fmt::format("a column of a cloud billing export: {}", fmt::join(csv_columns, ", "));
   for (std::size_t j = 0; j < header.size(); ++j) {
@@ -377,8 +421,8 @@ cloud_batch_result cloud_usage_csv(const factor_database& db, const std::filesys
   const std::string name = file.string();
   const auto at = header_positions(table.header, name);
   const std::size_t rows = table.rows.size();
-  std::array<std::vector<std::string_view>, 13> text;
-  std::array<std::vector<double>, 13> numbers;
+  std::array<std::vector<std::string_view>, 14> text;
+  std::array<std::vector<double>, 14> numbers;
   std::vector<std::string> preset(rows);
   for (std::size_t j = 0; j < csv_columns.size(); ++j) {
     if (at[j] < 0) continue;
@@ -425,6 +469,7 @@ cloud_batch_result cloud_usage_csv(const factor_database& db, const std::filesys
   c.network_gb = numbers[c_network];
   c.gpu_hours = numbers[c_gpu_hours];
   c.gpu = text[c_gpu];
+  c.instance = text[c_instance];
   c.microarchitecture = text[c_micro];
   cloud_batch_result out = batch(db, c, options).run(&preset);
   for (std::size_t i = 0; i < rows; ++i) {

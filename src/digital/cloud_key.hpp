@@ -31,6 +31,7 @@ enum class cloud_stage : std::uint8_t {
   gpu,
   pue,
   grid,
+  embodied,      ///< the instance type's embodied share (per row: vCPU-hours; per key: the platform)
   done
 };
 

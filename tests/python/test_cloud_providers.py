@@ -50,3 +50,19 @@ def test_the_batch_path_takes_the_coefficient_source_too():
                                          "vcpu_hours": [720.0, 720.0]})
     assert list(b.computed) == [1, 1]
     assert b.co2e_kg[0] == cloud_usage("ovhcloud", "gra", vcpu_hours=720).co2e_kg
+
+
+def test_an_instance_type_adds_the_platform_embodied_share():
+    # b3-8 on General_Purpose_b3: TE x 1440 vCPU-h / (256 vCPU x 52,560 h); TE from the BoaviztAPI
+    # component method (tests/cpp/digital/test_cloud_providers.cpp gives the arithmetic).
+    ram_mean, ssd_mean = 13.688 / 11, 1042.8 / 19
+    te = (2 * (64 * 16.625 * 0.0197 + 9.14) + 8 * (16 / ram_mean * 2.2 + 5.22) + (400 / ssd_mean * 2.2 + 6.34)
+          + 66.1 + 6.68 + 2 * 2.99 * 24.3 + 150)
+    r = cloud_usage("ovhcloud", "gra", vcpu_hours=1440, instance="b3-8")
+    assert r.embodied_kg == pytest.approx(te * 1440 / (256 * 52560), rel=1e-12)
+    assert r.co2e_kg == pytest.approx(3.0672 * 1.09 * 0.105 + r.embodied_kg, rel=1e-12)
+    assert r.low < r.co2e_kg < r.high
+    b = _core.digital.cloud_usage_batch({"provider": "ovhcloud", "region": "gra", "vcpu_hours": [1440.0, 100.0],
+                                         "instance": ["b3-8", None]})
+    assert b.co2e_kg[0] == r.co2e_kg and b.embodied_kg == [r.embodied_kg, 0.0]
+    assert b.total["embodied_kg"] == r.embodied_kg

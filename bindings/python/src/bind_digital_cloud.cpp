@@ -28,7 +28,7 @@ digital::footprint cloud_usage(const std::string& provider, const std::string& r
                                const opt_s& gpu, const opt_d& min_watts_per_vcpu, const opt_d& max_watts_per_vcpu,
                                const opt_d& pue, const opt_d& intensity, const opt_s& microarchitecture, const opt_i& year,
                                const opt_d& gpu_utilization, const opt_s& grid_source, bool allow_later_year,
-                               const opt_s& coefficient_source, const factor_database* db) {
+                               const opt_s& coefficient_source, const opt_s& instance, const factor_database* db) {
   digital::cloud_usage_inputs in;
   in.provider = provider;
   in.region = region;
@@ -51,14 +51,15 @@ digital::footprint cloud_usage(const std::string& provider, const std::string& r
   in.allow_later_year = allow_later_year;
   in.grid_source = grid_source;
   in.coefficient_source = coefficient_source;
+  in.instance = instance;
   return digital::cloud_usage(db != nullptr ? *db : default_database(), in);
 }
 
 
 // ---- billing exports in batch ----
 
-constexpr std::array<const char*, 6> text_columns{"provider", "region", "service", "storage_type", "gpu",
-                                                  "microarchitecture"};
+constexpr std::array<const char*, 7> text_columns{"provider", "region", "service", "storage_type", "gpu",
+                                                  "microarchitecture", "instance"};
 constexpr std::array<const char*, 7> number_columns{"vcpu_hours", "cpu_utilization", "memory_gb_hours",
                                                     "storage_tb_hours", "replication", "network_gb", "gpu_hours"};
 
@@ -144,7 +145,7 @@ digital::cloud_batch_options batch_options(const opt_d& min_w, const opt_d& max_
 
 digital::cloud_batch_result cloud_usage_batch(const py::dict& columns, const factor_database* db,
                                               const digital::cloud_batch_options& o) {
-  std::array<text_column, 6> text;
+  std::array<text_column, 7> text;
   std::array<std::vector<double>, 7> numbers;
   for (const auto& [key, value] : columns) {
     const std::string name = py::str(key).cast<std::string>();
@@ -182,6 +183,7 @@ digital::cloud_batch_result cloud_usage_batch(const py::dict& columns, const fac
   c.storage_type = text[3].views;
   c.gpu = text[4].views;
   c.microarchitecture = text[5].views;
+  c.instance = text[6].views;
   c.vcpu_hours = numbers[0];
   c.cpu_utilization = numbers[1];
   c.memory_gb_hours = numbers[2];
@@ -199,6 +201,7 @@ py::dict totals_of(const digital::cloud_totals& t) {
   d["rows"] = t.rows;
   d["energy_kwh"] = t.energy_kwh;
   d["co2e_kg"] = t.co2e_kg;
+  d["embodied_kg"] = t.embodied_kg;
   return d;
 }
 
@@ -209,7 +212,9 @@ void bind_batch_result(py::module_& digital) {
                 "total, subtotals per provider/region/service, the figure sets used (listed once) and warnings.")
       .def_property_readonly("energy_kwh", [](const R& r) { return r.energy_kwh; }, "per row; 0 when skipped")
       .def_property_readonly("co2e_kg", [](const R& r) { return r.co2e_kg; },
-                             "per row, operational location-based; 0 when skipped")
+                             "per row, operational location-based + embodied; 0 when skipped")
+      .def_property_readonly("embodied_kg", [](const R& r) { return r.embodied_kg; },
+                             "per row, the instance type's embodied share; 0 without an instance type")
       .def_property_readonly("computed", [](const R& r) { return std::vector<bool>(r.computed.begin(), r.computed.end()); })
       .def_property_readonly("reason", [](const R& r) { return r.reason; }, "per row: why it was skipped, '' when computed")
       .def_property_readonly("figure_set", [](const R& r) {
@@ -267,13 +272,16 @@ void bind_digital_cloud(py::module_& digital) {
               py::arg("pue") = py::none(), py::arg("intensity_kg_per_kwh") = py::none(), py::kw_only(),
               py::arg("microarchitecture") = py::none(), py::arg("year") = py::none(),
               py::arg("gpu_utilization") = py::none(), py::arg("grid_source") = py::none(),
-              py::arg("allow_later_year") = false, py::arg("coefficient_source") = py::none(), py::arg("db") = py::none(),
+              py::arg("allow_later_year") = false, py::arg("coefficient_source") = py::none(),
+              py::arg("instance") = py::none(), py::arg("db") = py::none(),
               "Cloud usage by the Cloud Carbon Footprint method: (compute + memory + storage x replication + network + "
               "GPU) kWh x the provider's PUE x the region's grid factor. Utilisation is a fraction 0-1 (CCF's code "
               "takes percent); coefficients come from one source per call (CCF's for AWS, GCP, Azure, Alibaba; "
               "'ccf-generic' for OVHcloud, Scaleway, Outscale; a user's YAML for a provider they add; "
               "coefficient_source chooses), figures in provenance. A region without its own grid factor takes its "
-              "country's grid average (warned). Scope 3 category 1 for the buyer.\n\n"
+              "country's grid average (warned). With instance= (an instance type of the catalogue), the platform "
+              "server's embodied share of the vCPU-hours is added (BoaviztAPI component method), with low/high. "
+              "Scope 3 category 1 for the buyer.\n\n"
               "    >>> r = ghgkit.digital.cloud_usage('ovhcloud', 'gra', vcpu_hours=720)\n"
               "    >>> round(r.co2e_kg, 4)\n    0.1755");
 
@@ -293,7 +301,8 @@ void bind_digital_cloud(py::module_& digital) {
       py::arg("allow_later_year") = false, py::arg("coefficient_source") = py::none(),
       "cloud_usage over columns (a dict of lists, NumPy arrays or pandas Series; a single value is for every row): "
       "provider, region (required), service, vcpu_hours, cpu_utilization (None/NaN: CCF's average), memory_gb_hours, "
-      "storage_tb_hours, storage_type, replication, network_gb, gpu_hours, gpu, microarchitecture. Each distinct key "
+      "storage_tb_hours, storage_type, replication, network_gb, gpu_hours, gpu, microarchitecture, instance. Each "
+      "distinct key "
       "is resolved once; rows equal cloud_usage; bad rows are kept with their reason -> CloudUsageBatch.");
   digital.def(
       "cloud_usage_csv",

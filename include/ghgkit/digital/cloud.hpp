@@ -22,7 +22,10 @@
 /// Green Algorithms' OVHcloud PUE); else an industry average, warned. The grid factor is the
 /// database's `cloud.electricity.<provider>.<region>` factor; a region without one that the cloud region
 /// catalogue places in a country takes that country's grid average (`electricity.grid`), warned.
-/// Embodied emissions are not counted (CCF's share needs instance-level data), and said.
+/// Embodied emissions, when the instance type is given (CCF's share, TE x TiR / EL x RR / ToR):
+/// instance_embodied (server_embodied.hpp) of the vCPU-hours, the platform server's manufacturing
+/// emissions by the BoaviztAPI component method spread over its vCPUs and lifetime; low/high from the
+/// platform's ranges. Without an instance type they are not counted, and said.
 ///
 ///     cloud_usage_inputs in;
 ///     in.provider = "aws"; in.region = "eu-west-3"; in.vcpu_hours = 720;
@@ -61,6 +64,7 @@ struct cloud_usage_inputs {
   bool allow_later_year = false;
   std::optional<std::string> grid_source;        ///< a source id for the grid factor (e.g. "ccf")
   std::optional<std::string> coefficient_source; ///< a source id for the method's coefficients (see above)
+  std::optional<std::string> instance;           ///< instance type (e.g. c5.xlarge), for the embodied share
 };
 
 /// Energy and CO2e of cloud usage by the Cloud Carbon Footprint method (see the file comment).

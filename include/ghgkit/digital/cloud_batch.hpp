@@ -4,8 +4,8 @@
 /// that cannot be computed kept with their reason, computed + skipped = rows, totals the compensated
 /// sums of their rows.
 ///
-/// Each distinct key (provider, region, microarchitecture, storage type, GPU, utilisation given or
-/// not, and which parts the row uses) is resolved once by cloud_usage's own resolution; each row is then
+/// Each distinct key (provider, region, microarchitecture, storage type, GPU, instance type, utilisation
+/// given or not, and which parts the row uses) is resolved once by cloud_usage's own resolution; each row is then
 /// arithmetic, the same expressions as cloud_usage(), so a row equals cloud_usage() to the last bit.
 ///
 ///     std::vector<std::string_view> provider{"aws"}, region{"eu-west-3", "us-east-1"};
@@ -45,6 +45,7 @@ struct cloud_usage_columns {
   std::span<const double> gpu_hours;                    ///< empty: 0
   std::span<const std::string_view> gpu;                ///< CCF key; "": none
   std::span<const std::string_view> microarchitecture;  ///< CCF key; "": none
+  std::span<const std::string_view> instance;           ///< instance type for the embodied share; "": none
 };
 
 /// What applies to every row: the arguments of cloud_usage() that are not columns.
@@ -64,7 +65,8 @@ struct cloud_batch_options {
 struct cloud_totals {
   std::size_t rows = 0;
   double energy_kwh = 0.0;
-  double co2e_kg = 0.0;
+  double co2e_kg = 0.0;      ///< operational + embodied
+  double embodied_kg = 0.0;
 };
 
 /// Subtotal of one provider (lower case), region and service.
@@ -87,7 +89,8 @@ struct cloud_figure_set {
 
 struct cloud_batch_result {
   std::vector<double> energy_kwh;      ///< 0 for skipped rows (see `computed`)
-  std::vector<double> co2e_kg;         ///< operational, location-based (embodied not counted)
+  std::vector<double> co2e_kg;         ///< operational (location-based) + embodied, as cloud_usage's co2e_kg
+  std::vector<double> embodied_kg;     ///< the instance type's share; 0 without an instance type
   std::vector<std::uint8_t> computed;  ///< 1 computed, 0 skipped
   std::vector<std::string> reason;     ///< why a row was skipped; empty when computed
   std::vector<std::int32_t> figure_set;  ///< index into `figure_sets`; -1 when skipped

@@ -245,7 +245,7 @@ TEST_CASE("cloud usage csv: bad cells skip their row with file and line, never d
                        (name + ":1: field 'header': found 'colour', expected a column of a cloud billing export: "
                                "provider, region, service, vcpu_hours, cpu_utilization, memory_gb_hours, "
                                "storage_tb_hours, storage_type, replication, network_gb, gpu_hours, gpu, "
-                               "microarchitecture").c_str(),
+                               "microarchitecture, instance").c_str(),
                        input_error);
   {
     std::ofstream out(file);
@@ -256,4 +256,53 @@ TEST_CASE("cloud usage csv: bad cells skip their row with file and line, never d
                                "and any of the others").c_str(),
                        input_error);
   std::filesystem::remove(file);
+}
+
+TEST_CASE("cloud usage batch: an instance column adds each row's embodied share, equal to cloud_usage") {
+  std::vector<std::string_view> provider{"ovhcloud", "ovhcloud", "aws", "ovhcloud", "ovhcloud", "aws"};
+  std::vector<std::string_view> region{"gra", "gra", "eu-west-3", "gra", "gra", "eu-west-3"};
+  std::vector<std::string_view> instance{"b3-8", "b3-8", "c5.xlarge", "", "b9-99", "c5.xlarge"};
+  std::vector<double> vcpu{1440, 20, 400, 100, 10, 0};
+  std::vector<double> memory{0, 0, 0, 0, 0, 5};
+  cloud_usage_columns c;
+  c.provider = provider;
+  c.region = region;
+  c.instance = instance;
+  c.vcpu_hours = vcpu;
+  c.memory_gb_hours = memory;
+  const cloud_batch_result r = cloud_usage_batch(shipped(), c);
+  double embodied = 0.0;
+  for (std::size_t i = 0; i < provider.size(); ++i) {
+    CAPTURE(i);
+    cloud_usage_inputs in;
+    in.provider = std::string(provider[i]);
+    in.region = std::string(region[i]);
+    in.vcpu_hours = vcpu[i];
+    in.memory_gb_hours = memory[i];
+    if (!instance[i].empty()) in.instance = std::string(instance[i]);
+    try {
+      const footprint one = cloud_usage(shipped(), in);
+      REQUIRE(r.computed[i] == 1);
+      CHECK(r.co2e_kg[i] == one.co2e_kg);  // to the last bit
+      CHECK(r.embodied_kg[i] == one.embodied_kg);
+      embodied += r.embodied_kg[i];
+    } catch (const error& e) {
+      CHECK(r.computed[i] == 0);
+      CHECK(r.reason[i] == std::string(e.what()));
+    }
+  }
+  CHECK(r.computed_rows == 4);
+  CHECK(r.embodied_kg[3] == 0.0);
+  CHECK(r.embodied_kg[0] > 0.0);
+  CHECK(r.reason[4].starts_with("field 'instance_type': found 'b9-99'"));
+  CHECK(r.reason[5].starts_with("field 'vcpu_hours': found 0, expected the vCPU-hours of the instance type"));
+  CHECK(r.total.embodied_kg == doctest::Approx(embodied).epsilon(1e-14));
+  double sub = 0.0;
+  for (const auto& s : r.subtotals) sub += s.totals.embodied_kg;
+  CHECK(sub == doctest::Approx(embodied).epsilon(1e-14));
+  // One key per (provider, region, instance type): b3-8 rows share theirs.
+  CHECK(r.figure_set[0] == r.figure_set[1]);
+  CHECK(std::find(r.warnings.begin(), r.warnings.end(),
+                  "embodied emissions not counted for rows without an instance type: give the instance column for "
+                  "the platform server's share") != r.warnings.end());
 }

@@ -154,3 +154,40 @@ TEST_CASE("cloud usage: a coefficient source that does not cover the provider is
                        "'ovhcloud': ccf-generic",
                        lookup_error);
 }
+
+TEST_CASE("cloud usage: with an instance type, the platform server's embodied share is added, with its range") {
+  auto in = usage("ovhcloud", "gra");
+  in.vcpu_hours = 1440;  // a b3-8 (2 vCPU) for 720 h
+  in.instance = "b3-8";
+  const footprint r = cloud_usage(shipped(), in);
+  // Operational: (0.74 + 0.5 x 2.78) x 1440 / 1000 = 3.0672 kWh x 1.09 x 0.105 kg/kWh.
+  // Embodied (tests/cpp/digital/test_server_embodied.cpp, the b3-8 case): the platform General_Purpose_b3
+  // (2 x AMD EPYC 7763, 8 x 16 GB RAM, one 400 GB SSD) TE x 1440 / (256 vCPU x 52,560 h).
+  const double ram_mean = 13.688 / 11.0, ssd_mean = 1042.8 / 19.0;  // GB/cm2, means of the die densities
+  const double te = 2.0 * (64.0 * 16.625 * 0.0197 + 9.14) + 8.0 * (16.0 / ram_mean * 2.2 + 5.22) +
+                    (400.0 / ssd_mean * 2.2 + 6.34) + 66.1 + 6.68 + 2.0 * 2.99 * 24.3 + 150.0;
+  const double operational = 3.0672 * 1.09 * 0.105;
+  const double embodied = te * 1440.0 / (256.0 * 52560.0);
+  CHECK(r.operational_kg == exactly(operational));
+  CHECK(r.embodied_kg == exactly(embodied));
+  CHECK(r.co2e_kg == exactly(operational + embodied));
+  REQUIRE(r.low_kg);
+  REQUIRE(r.high_kg);
+  CHECK(*r.low_kg < r.co2e_kg);
+  CHECK(*r.high_kg > r.co2e_kg);
+  CHECK(origin_of(r, "platform cpu threads") == "boaviztapi-hardware.server.general_purpose_b3");
+  CHECK_FALSE(warned(r, "embodied emissions not counted"));
+  // The share needs vCPU-hours; an unknown instance type is named.
+  in.vcpu_hours = 0;
+  in.memory_gb_hours = 10;
+  CHECK_THROWS_WITH_AS((void)cloud_usage(shipped(), in),
+                       "field 'vcpu_hours': found 0, expected the vCPU-hours of the instance type, > 0 (the embodied "
+                       "share is per vCPU-hour)",
+                       input_error);
+  in.vcpu_hours = 10;
+  in.instance = "b9-99";
+  CHECK_THROWS_WITH_AS((void)cloud_usage(shipped(), in),
+                       "field 'instance_type': found 'b9-99', expected an instance type of provider 'ovhcloud' whose "
+                       "platform the instance catalogue gives (factors/cloud/boaviztapi_instances.yaml)",
+                       lookup_error);
+}
