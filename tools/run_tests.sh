@@ -35,6 +35,13 @@ if [ -d "$root/../shared/data" ]; then
   echo "== importers reproduce factors/ from ../shared/data"
   python3 tools/importers/run_all.py --check
 fi
+echo "== stubs of ghgkit._core match the installed module; mypy --strict on the package and the examples"
+python3 tools/stubs.py --check
+python3 -m mypy
+# Files a CI job keeps (the HTML report's screenshot in headless Chromium, tests/python/test_report_html.py).
+export GHGKIT_ARTIFACTS="${GHGKIT_ARTIFACTS:-$root/build/artifacts}"
+mkdir -p "$GHGKIT_ARTIFACTS"
+echo "== pytest (artifacts in $GHGKIT_ARTIFACTS)"
 set +e
 (cd "$build" && python3 -m pytest "$root/tests/python" -p no:cacheprovider)
 status=$?

@@ -7,13 +7,16 @@ from the database, and each printed figure says where it came from.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from ghgkit import digital
 
 # A fine-tuning run: 8 A100 SXM4 80 GB (TDP from the accelerator catalogue) for 120 h at 60% of
 # their TDP on average, plus 1.5 kW of host servers, in a data center of PUE 1.3.
-TRAINING = dict(accelerator="A100 SXM4 80 GB", count=8, hours=120, utilization=0.6, host_power_w=1500, pue=1.3)
+TRAINING: dict[str, Any] = dict(accelerator="A100 SXM4 80 GB", count=8, hours=120, utilization=0.6, host_power_w=1500,
+                                pue=1.3)
 # Serving: 32 cores at 10 W per core, 40% busy, 128 GB of memory, all year (8,760 h), same data center.
-SERVING = dict(cores=32, core_power_w=10, usage=0.4, memory_gb=128, hours=8760, pue=1.3)
+SERVING: dict[str, Any] = dict(cores=32, core_power_w=10, usage=0.4, memory_gb=128, hours=8760, pue=1.3)
 
 
 def describe(title: str, result: digital.Footprint) -> None:

@@ -34,7 +34,7 @@ import html
 import math
 import sys
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence, Union
+from typing import Any, Iterable, Sequence, Union, cast
 
 from . import _core
 
@@ -62,7 +62,7 @@ Input = Union[str, float, int, col, const, None]
 
 # --- optional dependencies ---------------------------------------------------------------------------
 
-def _pyarrow():
+def _pyarrow() -> tuple[Any, Any]:
     """pyarrow and pyarrow.compute, or an ImportError that names the extra to install."""
     try:
         import pyarrow as pa
@@ -78,7 +78,7 @@ def _pyarrow():
     return pa, pc
 
 
-def _numpy():
+def _numpy() -> Any:
     try:
         import numpy as np
     except ImportError as e:
@@ -88,7 +88,7 @@ def _numpy():
 
 # --- input: any frame -> a pyarrow Table ---------------------------------------------------------------
 
-def _to_table(data: Any):
+def _to_table(data: Any) -> Any:
     """The data as a pyarrow Table; pandas and polars are recognised without importing them."""
     pa, _ = _pyarrow()
     if isinstance(data, pa.Table):
@@ -115,7 +115,7 @@ def _to_table(data: Any):
 
 # --- inputs: column or constant ------------------------------------------------------------------------
 
-def _missing_column(table, field: str, name: str, hint: str = "") -> _core.InputError:
+def _missing_column(table: Any, field: str, name: str, hint: str = "") -> _core.InputError:
     available = ", ".join(repr(c) for c in table.column_names) or "none"
     return _core.InputError(f"calculate_frame: {field}={name!r}: no column {name!r} in the data "
                             f"(columns: {available}){hint}")
@@ -135,7 +135,7 @@ def _known_constant(db: _core.FactorDatabase, field: str, text: str) -> bool:
         return False
 
 
-def _resolve_input(table, db, field: str, spec: Input):
+def _resolve_input(table: Any, db: _core.FactorDatabase, field: str, spec: Input) -> tuple[str, Any]:
     """('column', ChunkedArray) or ('constant', value), by the rule of the module docstring."""
     if isinstance(spec, col):
         if spec.name not in table.column_names:
@@ -157,11 +157,11 @@ def _resolve_input(table, db, field: str, spec: Input):
 
 # --- input columns -> numpy --------------------------------------------------------------------------------
 
-def _type_error(field: str, name: str, found, expected: str) -> _core.InputError:
+def _type_error(field: str, name: str, found: Any, expected: str) -> _core.InputError:
     return _core.InputError(f"calculate_frame: column {name!r} ({field}) holds {found}, expected {expected}")
 
 
-def _text_codes(column, field: str, name: str):
+def _text_codes(column: Any, field: str, name: str) -> tuple[Any, list[Any]]:
     """(codes, values): codes[i] indexes values, -1 where the column is null. Each distinct text once."""
     pa, pc = _pyarrow()
     np = _numpy()
@@ -184,7 +184,7 @@ def _text_codes(column, field: str, name: str):
     return codes, values
 
 
-def _numbers(column, field: str, name: str, integral: bool):
+def _numbers(column: Any, field: str, name: str, integral: bool) -> tuple[Any, Any]:
     """(values as float64, null mask) of a numeric column."""
     pa, pc = _pyarrow()
     t = column.type
@@ -195,7 +195,7 @@ def _numbers(column, field: str, name: str, integral: bool):
     return values, null
 
 
-def _years(column, name: str):
+def _years(column: Any, name: str) -> tuple[Any, list[Any]]:
     """Year codes and values: codes[i] indexes values, -1 where null (the latest year)."""
     pa, pc = _pyarrow()
     np = _numpy()
@@ -212,7 +212,7 @@ def _years(column, name: str):
 
 # --- distinct keys -----------------------------------------------------------------------------------------
 
-def _dense(codes_list, rows: int):
+def _dense(codes_list: Sequence[Any], rows: int) -> tuple[Any, Any]:
     """One code per row for the tuple of component codes, 0..K-1, with one representative row per code."""
     pa, pc = _pyarrow()
     np = _numpy()
@@ -236,40 +236,40 @@ def _dense(codes_list, rows: int):
 class _Input:
     """One input as the calculation reads it: per-row codes into `values`, or one constant."""
 
-    codes: Any = None  # numpy int64, -1 = null; None for a constant
-    values: list = None  # distinct values (columns) or [constant]
+    codes: Any  # numpy int64, -1 = null; None for a constant
+    values: list[Any]  # distinct values (columns) or [constant]
 
-    def at(self, rows):
+    def at(self, rows: Any) -> list[Any]:
         """The values at the given rows (None where null)."""
         if self.codes is None:
             return [self.values[0]] * len(rows)
         return [self.values[c] if c >= 0 else None for c in self.codes[rows]]
 
 
-def _text_input(table, db, field: str, spec: Input) -> _Input:
+def _text_input(table: Any, db: _core.FactorDatabase, field: str, spec: Input) -> _Input:
     how, value = _resolve_input(table, db, field, spec)
     if how == "column":
-        return _Input(*_text_codes(value, field, spec.name if isinstance(spec, col) else spec))
+        return _Input(*_text_codes(value, field, spec.name if isinstance(spec, col) else cast(str, spec)))
     if value is not None and not isinstance(value, str):
         raise TypeError(f"calculate_frame: {field}={value!r}: expected a column name or a text constant")
     return _Input(None, [value])
 
 
-def _year_input(table, db, spec: Input) -> _Input:
+def _year_input(table: Any, db: _core.FactorDatabase, spec: Input) -> _Input:
     how, value = _resolve_input(table, db, "year", spec)
     if how == "column":
-        return _Input(*_years(value, spec.name if isinstance(spec, col) else spec))
+        return _Input(*_years(value, spec.name if isinstance(spec, col) else cast(str, spec)))
     if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
         raise TypeError(f"calculate_frame: year={value!r}: expected a column name, an int year or None")
     return _Input(None, [value])
 
 
-def _amount_input(table, db, spec: Input, rows: int):
+def _amount_input(table: Any, db: _core.FactorDatabase, spec: Input, rows: int) -> tuple[Any, Any]:
     """(amounts as float64, null mask or None)."""
     np = _numpy()
     how, value = _resolve_input(table, db, "amount", spec)
     if how == "column":
-        return _numbers(value, "amount", spec.name if isinstance(spec, col) else spec, integral=False)
+        return _numbers(value, "amount", spec.name if isinstance(spec, col) else cast(str, spec), integral=False)
     if value is None or isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"calculate_frame: amount={value!r}: expected a column name or a number")
     return np.full(rows, float(value)), None
@@ -279,7 +279,7 @@ def _input_column_name(spec: Input) -> str | None:
     return spec.name if isinstance(spec, col) else spec if isinstance(spec, str) else None
 
 
-def _carried_names(table, carry, used: set) -> list:
+def _carried_names(table: Any, carry: bool | str | Iterable[str] | None, used: set[str | None]) -> list[str]:
     """The input columns to carry: None/False none, True every column not used as an input, or a list."""
     if carry is None or carry is False:
         return []
@@ -306,8 +306,8 @@ class _Reasons:
 
     def __init__(self, rows: int):
         np = _numpy()
-        self.texts: list = []
-        self._index: dict = {}
+        self.texts: list[str] = []
+        self._index: dict[str, int] = {}
         self.code = np.full(rows, -1, dtype=np.int64)
 
     def add(self, text: str) -> int:
@@ -316,11 +316,12 @@ class _Reasons:
             self.texts.append(text)
         return self._index[text]
 
-    def set(self, rows, text: str) -> None:
+    def set(self, rows: Any, text: str) -> None:
         self.code[rows] = self.add(text)
 
 
-def _check_rows(db, amounts, amount_null, activity: _Input, unit: _Input, reasons: _Reasons, gwp: str):
+def _check_rows(db: _core.FactorDatabase, amounts: Any, amount_null: Any, activity: _Input, unit: _Input,
+                reasons: _Reasons, gwp: str) -> Any:
     """Rows that can be looked up; the others get their reason, in the kernel's order (amount first)."""
     np = _numpy()
     valid = np.ones(len(amounts), dtype=bool)
@@ -346,25 +347,26 @@ def _check_rows(db, amounts, amount_null, activity: _Input, unit: _Input, reason
 
 # --- the calculation --------------------------------------------------------------------------------------
 
-def _per_key(db, inputs: dict, rows_of_keys, gwp: str, strict: bool, allow_later_year: bool) -> dict:
+def _per_key(db: _core.FactorDatabase, inputs: dict[str, _Input], rows_of_keys: Any, gwp: str, strict: bool,
+             allow_later_year: bool) -> dict[str, Any]:
     """calculate_batch on one row per distinct key with an amount of 1: kg per unit of amount, per key."""
     a, u, r, y = (inputs[k].at(rows_of_keys) for k in ("activity", "unit", "region", "year"))
     return db.calculate_batch(a, [1.0] * len(a), u, region=r, year=y, gwp=gwp, strict=strict,
                               allow_later_year=allow_later_year)
 
 
-def _gases_stated(db, factor_ids: Sequence) -> list:
+def _gases_stated(db: _core.FactorDatabase, factor_ids: Sequence[str | None]) -> list[set[str]]:
     """Per key, the gases its factor states (a gas it does not state is null in the result, never 0)."""
     values = {fid: db.get(fid).values for fid in set(factor_ids) if fid is not None}
     return [set(values[fid]) if fid is not None else set() for fid in factor_ids]
 
 
-def _masked(values, computed):
+def _masked(values: Any, computed: Any) -> Any:
     pa, _ = _pyarrow()
     return pa.array(values, type=pa.float64(), mask=~computed)
 
 
-def _text_column(texts: list, codes):
+def _text_column(texts: list[str], codes: Any) -> Any:
     """texts[codes[i]] per row, null where codes[i] < 0: dictionary-encoded, each distinct text stored once."""
     pa, _ = _pyarrow()
     np = _numpy()
@@ -407,7 +409,7 @@ def calculate_frame(data: Any, db: _core.FactorDatabase | None = None, *, activi
                        gwp_set=keys["gwp"], warnings=list(keys["warnings"]))
 
 
-def _row_keys(inputs: dict, valid):
+def _row_keys(inputs: dict[str, _Input], valid: Any) -> tuple[Any, Any]:
     """Per row, the index of its distinct key (-1 for a row already skipped), and a row of each key."""
     np = _numpy()
     codes = [i.codes for i in inputs.values() if i.codes is not None]
@@ -420,18 +422,19 @@ def _row_keys(inputs: dict, valid):
     return key, idx[representative]
 
 
-def _of_key(per_key, fill, dtype):
+def _of_key(per_key: Any, fill: Any, dtype: Any) -> Any:
     """per_key[key[i]] for every row; `fill` where key[i] is -1 (the extra last element)."""
     np = _numpy()
     return np.append(np.asarray(per_key, dtype=dtype), np.asarray([fill], dtype=dtype))
 
 
-def _value_columns(db, keys: dict, key, amounts):
+def _value_columns(db: _core.FactorDatabase, keys: dict[str, Any], key: Any,
+                   amounts: Any) -> tuple[dict[str, Any], Any]:
     """row, co2e_kg, <gas>_kg and biogenic_co2_kg: amount x kg per unit of the row's key, null when skipped."""
     np = _numpy()
     computed = _of_key(keys["computed"], False, bool)[key]
 
-    def kg(per_key, valid):
+    def kg(per_key: Any, valid: Any) -> Any:
         with np.errstate(invalid="ignore"):  # a skipped row's inf x 0: masked out below
             return _masked(amounts * _of_key(per_key, 0.0, np.float64)[key], valid)
 
@@ -444,10 +447,10 @@ def _value_columns(db, keys: dict, key, amounts):
     return columns, computed
 
 
-def _provenance_columns(keys: dict, key, computed, reasons: _Reasons) -> dict:
+def _provenance_columns(keys: dict[str, Any], key: Any, computed: Any, reasons: _Reasons) -> dict[str, Any]:
     """factor_id, fallbacks (null when skipped, "" when none were taken), status and reason."""
     np = _numpy()
-    out = {}
+    out: dict[str, Any] = {}
     for name in ("factor_id", "fallbacks"):
         texts = sorted(set(v for v, ok in zip(keys[name], keys["computed"]) if ok))
         index = {t: i for i, t in enumerate(texts)}
@@ -461,7 +464,7 @@ def _provenance_columns(keys: dict, key, computed, reasons: _Reasons) -> dict:
     return out
 
 
-def _add_carried(columns: dict, table, carried: list) -> None:
+def _add_carried(columns: dict[str, Any], table: Any, carried: list[str]) -> None:
     for name in carried:
         if name in columns:
             raise _core.InputError(f"calculate_frame: carry={name!r}: the result already has a column {name!r} "
@@ -469,7 +472,7 @@ def _add_carried(columns: dict, table, carried: list) -> None:
         columns[name] = table.column(name)
 
 
-def _table_of(columns: dict):
+def _table_of(columns: dict[str, Any]) -> Any:
     pa, _ = _pyarrow()
     return pa.table({name: values for name, values in columns.items()})
 
@@ -488,14 +491,14 @@ class FrameResult:
     stored once): categoricals in pandas and polars.
     """
 
-    def __init__(self, table, *, computed_rows: int, database_hash: str, gwp_set: str, warnings: list):
+    def __init__(self, table: Any, *, computed_rows: int, database_hash: str, gwp_set: str, warnings: list[str]):
         self._table = table
         self.computed_rows = computed_rows
         self.skipped_rows = table.num_rows - computed_rows
         self.database_hash = database_hash
         self.gwp_set = gwp_set
         self.warnings = warnings  # distinct warnings of the factors used (e.g. a GWP set not stated)
-        self._totals: dict = {}
+        self._totals: dict[str, float] = {}
 
     def _total(self, column: str) -> float:
         # Correctly rounded (math.fsum) and computed when first asked: it is a pass over every row.
@@ -515,14 +518,14 @@ class FrameResult:
         return self._total("biogenic_co2_kg")
 
     def __len__(self) -> int:
-        return self._table.num_rows
+        return int(self._table.num_rows)
 
     @property
-    def columns(self) -> list:
+    def columns(self) -> list[str]:
         return list(self._table.column_names)
 
     @property
-    def gases(self) -> list:
+    def gases(self) -> list[str]:
         """The gases with a `<gas>_kg` column, e.g. ['CH4', 'CO2', 'N2O']."""
         names = self._table.column_names
         return [c[:-3] for c in names[2:names.index("biogenic_co2_kg")]]
@@ -530,11 +533,11 @@ class FrameResult:
     def __arrow_c_stream__(self, requested_schema: Any = None) -> Any:
         return self._table.__arrow_c_stream__(requested_schema)
 
-    def to_arrow(self):
+    def to_arrow(self) -> Any:
         """The rows as a pyarrow Table."""
         return self._table
 
-    def to_pandas(self):
+    def to_pandas(self) -> Any:
         """The rows as a pandas DataFrame (nulls become NaN in float columns, None in text columns)."""
         try:
             import pandas  # noqa: F401
@@ -542,7 +545,7 @@ class FrameResult:
             raise ImportError("FrameResult.to_pandas needs pandas: pip install 'ghgkit[pandas]'") from e
         return self._table.to_pandas()
 
-    def to_polars(self):
+    def to_polars(self) -> Any:
         """The rows as a polars DataFrame."""
         try:
             import polars as pl

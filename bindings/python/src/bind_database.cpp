@@ -53,7 +53,6 @@ std::string repr(const bound_factor& b) {
 
 void bind_database(py::module_& m) {
   m.def("_set_default_factors", [](const std::filesystem::path& p) { default_directory() = p; });
-  m.def("_default_database", []() { return default_database(); });
   m.def("gwp", [](const std::string& gas, const std::string& set) { return default_database().gases().gwp(gas, set); },
         py::arg("gas"), py::arg("set") = "AR6",
         "GWP-100 of a gas (or blend) in a set of the shipped database, e.g. gwp('CH4_fossil', 'AR6').");
@@ -161,6 +160,8 @@ void bind_database(py::module_& m) {
         return fmt::format("<FactorDatabase {} factors, {} sources, hash {}>", db.size(), db.sources().size(),
                            db.content_hash().substr(0, 12));
       });
+  // After the class, so that its signature (and the stubs) name FactorDatabase.
+  m.def("_default_database", []() { return default_database(); });
 }
 
 }  // namespace ghgkit::python

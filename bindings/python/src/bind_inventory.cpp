@@ -63,6 +63,9 @@ py::dict simulated(const simulated_total& t) {
 }  // namespace
 
 void bind_inventory(py::module_& m) {
+  // Registered first so that the signatures of Inventory.compute and monte_carlo (and the stubs) name it.
+  py::class_<inventory_result> result_class(m, "InventoryResult", "A computed GHG inventory with provenance on every row.");
+
   py::class_<inventory>(m, "Inventory", "An organisation's inventory input (schema ghgkit.inventory/1).")
       .def_static("load", &load_inventory, py::arg("path"), "Read an inventory YAML file and the CSV files it names.")
       .def_property_readonly("organisation", [](const inventory& i) { return i.organisation; })
@@ -103,7 +106,7 @@ void bind_inventory(py::module_& m) {
         return fmt::format("<Inventory {} {} ({} rows)>", i.organisation, i.year, i.activities.size());
       });
 
-  py::class_<inventory_result>(m, "InventoryResult", "A computed GHG inventory with provenance on every row.")
+  result_class
       .def("total_kg", [](const inventory_result& r, std::optional<int> scope, std::optional<int> category,
                           const std::string& scope2) { return r.total_kg(scope, category, method_of(scope2)); },
            py::arg("scope") = py::none(), py::arg("category") = py::none(), py::arg("scope2") = "location",
