@@ -36,6 +36,8 @@ from ._core import (
 )
 
 from .frame import FrameResult, calculate_frame, col, const
+from . import display as _display  # noqa: F401  (attaches _repr_html_ to the result classes)
+from . import plot  # noqa: F401  (imports matplotlib only when a plot is drawn)
 
 __version__: str = _core.__version__
 
@@ -67,6 +69,7 @@ __all__ = [
     "const",
     "convert",
     "gwp",
+    "plot",
     "unit_dimension",
     "unit_symbols",
 ]
