@@ -1,8 +1,8 @@
 """The ghgkit command line: `ghgkit calc`, `ghgkit flight`, `ghgkit factors`, `ghgkit report`,
-`ghgkit convert`, `ghgkit gwp`.
+`ghgkit convert`, `ghgkit gwp`, `ghgkit check` and `ghgkit diff` (docs/pipelines.md).
 
 Exit codes: 0 success (skipped rows are listed with their reason), 1 rows were skipped and
---fail-on-skipped was given, 2 invalid input.
+--fail-on-skipped was given, 2 invalid input. `ghgkit check`: 1 a budget or target was exceeded.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import csv
 import json
 import sys
 from collections import Counter
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from . import _core
 from ._core import Error, FactorDatabase
@@ -28,7 +28,10 @@ def _database(paths: Sequence[str] | None, only: bool = False) -> FactorDatabase
 
 def _table(rows: list[list[str]], header: list[str]) -> str:
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    line = lambda r: "  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip()  # noqa: E731
+
+    def line(r: list[str]) -> str:
+        return "  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip()
+
     return "\n".join([line(header), line(["-" * w for w in widths]), *map(line, rows)])
 
 
@@ -156,6 +159,7 @@ def _cmd_factors(args: argparse.Namespace) -> int:
         db = _database(args.paths, only=True)
         print(f"OK: {len(db)} factors, {len(db.sources)} sources, GWP sets {', '.join(db.gwp_sets)}")
         print(f"content hash {db.content_hash}")
+        key: Callable[[_core.Factor], str]
         for title, key in (("activity family", lambda f: f.activity.split(".")[0]), ("source", lambda f: f.source["id"]),
                            ("region", lambda f: f.region)):
             counts = Counter(key(f) for f in db)
@@ -188,11 +192,23 @@ def _cmd_factors(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    from . import reports  # the report model and renderers (docs/reports.md)
+
+    try:
+        formats = reports.parse_formats(args.format or ",".join(reports.FORMATS)) if args.format or args.out else []
+        base = reports.load_base(args.base) if args.base else None
+        revenue = reports.parse_revenue(args.net_revenue) if args.net_revenue else None
+    except ValueError as error:
+        print(f"ghgkit report: error: {error}", file=sys.stderr)
+        return EXIT_INVALID
     inventory = _core.Inventory.load(args.inventory)
     result = inventory.compute(_database(args.factors))
-    print(result.to_text(), end="")
+    mc = None
     if args.monte_carlo:
         mc = inventory.monte_carlo(result, _database(args.factors), iterations=args.monte_carlo, seed=args.seed)
+    if not formats:
+        print(result.to_text(), end="")
+    if mc and not formats:
         print(f"\nMonte Carlo, {mc['iterations']} iterations, seed {mc['seed']} (95% interval, t CO2e):")
         for label, key in (("scope 1", "scope1"), ("scope 2 location", "scope2_location"),
                            ("scope 2 market", "scope2_market"), ("scope 3", "scope3"),
@@ -204,6 +220,16 @@ def _cmd_report(args: argparse.Namespace) -> int:
         if path:
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(text())
+            print(f"wrote {path}")
+    if formats:
+        try:
+            written = reports.render(result, formats, args.out or ".", base=base, db=_database(args.factors),
+                                     net_revenue=revenue, ets_scope1_pct=args.ets_share,
+                                     significance_pct=args.significance, monte_carlo=mc)
+        except ValueError as error:
+            print(f"ghgkit report: error: {error}", file=sys.stderr)
+            return EXIT_INVALID
+        for path in written.values():
             print(f"wrote {path}")
     return EXIT_OK
 
@@ -219,6 +245,73 @@ def _cmd_gwp(args: argparse.Namespace) -> int:
     for s in sets:
         print(f"{args.gas} {s}: {db.gwp(args.gas, s):g}")
     return EXIT_OK
+
+
+EXIT_EXCEEDED = 1  # ghgkit check: a budget or target was exceeded
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .pipeline import budget as pb
+    from .pipeline.progress import Progress
+
+    budget = pb.Budget(limits=pb.limit_arguments(args.max_total, args.max_scope or [], args.max_category or []),
+                       targets=pb.target_arguments(args.reduction, args.target or [], args.base_total, args.base_year))
+    for path in args.budget or []:
+        budget.extend(pb.load_budget(path))
+    if not budget.limits and not budget.targets:
+        raise pb.BudgetError("nothing to check: give --max-total, --max-scope, --max-category, --reduction, "
+                             "--target or --budget FILE")
+    with Progress(4, "check") as bar:
+        result = pb.load_result(args.inventory, args.factors, bar)
+        base = pb.load_result(args.base, args.factors) if args.base else None
+        bar.update(4, "checking")
+        checks = pb.check(result, budget, base, args.scope2)
+    print(pb.render(checks, result, "markdown" if args.format == "md" else args.format), end="")
+    return EXIT_EXCEEDED if any(c.exceeded for c in checks) else EXIT_OK
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from .pipeline.diff import diff, load_result, to_json, to_markdown
+
+    doc = diff(load_result(args.old), load_result(args.new), args.scope2, names=(args.old, args.new))
+    text = to_json(doc) if args.format == "json" else to_markdown(doc)
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        print(f"wrote {args.out}")
+    else:
+        print(text, end="")
+    return EXIT_OK
+
+
+def _add_pipeline_commands(sub: Any, with_factors: Callable[[argparse.ArgumentParser], None]) -> None:
+    check = sub.add_parser("check", help="check an inventory against budgets and reduction targets (exit 1 when exceeded)")
+    check.add_argument("inventory", help="inventory YAML, or its result JSON (ghgkit report --json)")
+    check.add_argument("--max-total", metavar="MASS", help="budget of the total, a mass with its unit: 500t, 1.2kt")
+    check.add_argument("--max-scope", action="append", metavar="N=MASS", help="budget of scope N, e.g. 1=120t (repeatable)")
+    check.add_argument("--max-category", action="append", metavar="N=MASS",
+                       help="budget of scope 3 category N, e.g. 6=12t (repeatable)")
+    check.add_argument("--budget", action="append", metavar="FILE", help="budget file (schema ghgkit.budget/1, YAML or JSON)")
+    check.add_argument("--scope2", choices=["location", "market", "both"],
+                       help="scope 2 method of the scope 2 and total checks (default: the budget file's, else both)")
+    check.add_argument("--reduction", metavar="RATE", help="linear reduction target of the total, e.g. 4.2%%/year")
+    check.add_argument("--base", metavar="BASE.json", help="base year's result: the base year and base values of targets")
+    check.add_argument("--base-total", metavar="MASS", help="base year's total for --reduction (instead of --base)")
+    check.add_argument("--base-year", type=int, metavar="YEAR", help="base year for --reduction (default: the inventory's base_year)")
+    check.add_argument("--target", action="append", metavar="YEAR=MASS",
+                       help="explicit target of the total for a year, e.g. 2030=100t (repeatable; interpolated between years)")
+    check.add_argument("--format", choices=["text", "md", "markdown", "json"], default="text")
+    with_factors(check)
+    check.set_defaults(run=_cmd_check)
+
+    diff = sub.add_parser("diff", help="changes between two inventory results: activity and factor effects")
+    diff.add_argument("old", help="older result JSON (ghgkit report --json), or an inventory YAML")
+    diff.add_argument("new", help="newer result JSON, or an inventory YAML")
+    diff.add_argument("--scope2", choices=["location", "market"], default="location",
+                      help="scope 2 method of the figures (default location)")
+    diff.add_argument("--format", choices=["md", "markdown", "json"], default="md")
+    diff.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
+    diff.set_defaults(run=_cmd_diff)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -278,6 +371,18 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--csv", metavar="PATH", help="write one CSV line per input row")
     report.add_argument("--monte-carlo", type=int, metavar="N", help="also run N Monte Carlo iterations")
     report.add_argument("--seed", type=int, default=1, help="seed of the Monte Carlo generator (default 1)")
+    report.add_argument("--format", metavar="LIST",
+                        help="write report.<format> files for a comma-separated subset of md,html,json,csv "
+                             "(default with --out: all; without --format or --out: the text summary)")
+    report.add_argument("--out", metavar="DIR", help="directory of the report files (default: the current one)")
+    report.add_argument("--base", metavar="BASE.json",
+                        help="the base year's result (a `ghgkit report --format json` output): year-over-year comparison")
+    report.add_argument("--net-revenue", metavar="AMOUNT", help="net revenue for the ESRS E1-6 intensity, e.g. 12.5e6EUR "
+                        "(default: the inventory's intensity entry named 'net revenue')")
+    report.add_argument("--ets-share", type=float, metavar="PCT",
+                        help="percentage of scope 1 under regulated emission trading schemes (ESRS E1-6)")
+    report.add_argument("--significance", type=float, default=0.0, metavar="PCT",
+                        help="ESRS E1-6 lists the scope 3 categories of at least PCT%% of scope 3 (default 0: all)")
     with_factors(report)
     report.set_defaults(run=_cmd_report)
 
@@ -292,6 +397,7 @@ def _parser() -> argparse.ArgumentParser:
     gwp.add_argument("--set")
     with_factors(gwp)
     gwp.set_defaults(run=_cmd_gwp)
+    _add_pipeline_commands(sub, with_factors)
     return parser
 
 
