@@ -351,3 +351,20 @@ def test_progress_bar_only_on_a_terminal_outside_ci(monkeypatch):
         with bar.waiting():
             pass
     assert quiet.text == ""
+
+
+def test_report_draws_its_progress_on_a_terminal_and_nothing_in_ci(monkeypatch, tmp_path, capsys):
+    import sys
+
+    tty = _Tty()
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr(sys, "stderr", tty)
+    assert cli.main(["report", str(LYON), "--format", "md", "--out", str(tmp_path / "a")]) == 0
+    assert "3/3 report: computing 19 rows (" in tty.text
+    assert tty.text.endswith("\r\x1b[K")
+    quiet = _Tty()
+    monkeypatch.setattr(sys, "stderr", quiet)
+    monkeypatch.setenv("CI", "true")
+    assert cli.main(["report", str(LYON), "--format", "md", "--out", str(tmp_path / "b")]) == 0
+    assert quiet.text == ""
+    assert (tmp_path / "a" / "report.md").read_text() == (tmp_path / "b" / "report.md").read_text()

@@ -11,6 +11,7 @@ import csv
 import json
 import sys
 from collections import Counter
+from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from . import _core
@@ -201,11 +202,24 @@ def _cmd_report(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"ghgkit report: error: {error}", file=sys.stderr)
         return EXIT_INVALID
-    inventory = _core.Inventory.load(args.inventory)
-    result = inventory.compute(_database(args.factors))
-    mc = None
-    if args.monte_carlo:
-        mc = inventory.monte_carlo(result, _database(args.factors), iterations=args.monte_carlo, seed=args.seed)
+    from .pipeline.progress import Progress
+
+    # A progress line on a terminal only (never in CI logs or pipes): stages, and the elapsed time
+    # while the compiled code runs.
+    with Progress(4 if args.monte_carlo else 3, "report") as bar:
+        bar.step("loading factors")
+        with bar.waiting():
+            db = _database(args.factors)
+        bar.step(f"loading {Path(args.inventory).name}")
+        inventory = _core.Inventory.load(args.inventory)
+        bar.step(f"computing {inventory.rows} rows")
+        with bar.waiting():
+            result = inventory.compute(db)
+        mc = None
+        if args.monte_carlo:
+            bar.step(f"Monte Carlo, {args.monte_carlo} iterations")
+            with bar.waiting():
+                mc = inventory.monte_carlo(result, db, iterations=args.monte_carlo, seed=args.seed)
     if not formats:
         print(result.to_text(), end="")
     if mc and not formats:
@@ -223,7 +237,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
             print(f"wrote {path}")
     if formats:
         try:
-            written = reports.render(result, formats, args.out or ".", base=base, db=_database(args.factors),
+            written = reports.render(result, formats, args.out or ".", base=base, db=db,
                                      net_revenue=revenue, ets_scope1_pct=args.ets_share,
                                      significance_pct=args.significance, monte_carlo=mc)
         except ValueError as error:
