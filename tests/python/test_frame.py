@@ -329,3 +329,20 @@ def test_strict_refuses_fallbacks_row_by_row(db):
     r = ghgkit.calculate_frame(t, db=db, activity="fuel.diesel", unit="L", region="FR", strict=True)
     assert r.skipped_rows == 1
     assert "strict: no fallback allowed" in r.to_arrow().column("reason")[0].as_py()
+
+
+def _buffer_addresses(column) -> list[int]:
+    return [b.address for chunk in column.chunks for b in chunk.buffers() if b is not None]
+
+
+@needs_pyarrow
+def test_results_and_carried_columns_are_shared_not_copied(db):
+    # The promise of FrameResult: readers of __arrow_c_stream__ get the result's own buffers, and a
+    # carried input column is the input's buffers (same addresses), not a copy.
+    table = mixed_arrow()
+    r = frame(table, carry=["site"])
+    own = r.to_arrow()
+    via_stream = pa.table(r)
+    for name in ("co2e_kg", "site"):
+        assert _buffer_addresses(via_stream.column(name)) == _buffer_addresses(own.column(name))
+    assert _buffer_addresses(own.column("site")) == _buffer_addresses(table.column("site"))
