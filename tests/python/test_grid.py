@@ -34,7 +34,7 @@ def utc(hour: int, minute: int = 0) -> datetime:
 
 def test_public_names():
     assert set(grid.__all__) == {"CfeResult", "EmissionsResult", "IntensitySeries", "RegionPlan", "WindowPlan",
-                                 "parse_time"}
+                                 "format_time", "parse_time"}
     assert grid.parse_time("2024-10-27T02:00:00+01:00") == datetime(2024, 10, 27, 1, tzinfo=UTC)
     with pytest.raises(ghgkit.InputError, match="expected a zone offset"):
         grid.parse_time("2024-10-27T02:00:00")

@@ -2,8 +2,9 @@
 
     >>> import ghgkit
     >>> db = ghgkit.FactorDatabase.default()
-    >>> e = db.calculate("electricity.grid", 12000, "kWh", region="FR")
-    >>> e.co2e_kg, e.factor_id, e.provenance["database_hash"]
+    >>> e = db.calculate("electricity.grid", 12000, "kWh", region="FR", year=2023)
+    >>> round(e.co2e_kg, 1), e.factor_id, len(e.provenance["database_hash"])
+    (672.5, 'owid-energy.electricity.grid.FR.2023', 64)
 """
 from __future__ import annotations
 
@@ -30,7 +31,9 @@ from ._core import (
     ServerArchetype,
     UnitError,
     convert,
+    dimension_names,
     gwp,
+    is_currency_code,
     unit_dimension,
     unit_symbols,
 )
@@ -68,7 +71,9 @@ __all__ = [
     "col",
     "const",
     "convert",
+    "dimension_names",
     "gwp",
+    "is_currency_code",
     "plot",
     "unit_dimension",
     "unit_symbols",

@@ -25,8 +25,9 @@ neither pandas, nor polars, nor pyarrow (`pip install 'ghgkit[arrow]'`, `[pandas
     >>> import pandas as pd, ghgkit
     >>> df = pd.DataFrame({"site": ["Paris", "Berlin"], "kwh": [12000, 9000], "country": ["FR", "DE"]})
     >>> r = ghgkit.calculate_frame(df, activity="electricity.grid", amount="kwh", unit="kWh",
-    ...                            region="country", carry=["site"])
-    >>> r.to_pandas()[["site", "co2e_kg", "factor_id", "status"]]
+    ...                            region="country", year=2023, carry=["site"])
+    >>> r.to_pandas()[["site", "status"]].values.tolist()
+    [['Paris', 'computed'], ['Berlin', 'computed']]
 """
 from __future__ import annotations
 
@@ -45,14 +46,30 @@ _MIN_PYARROW = 15  # RecordBatchReader.from_stream (the PyCapsule stream import)
 
 @dataclass(frozen=True)
 class col:
-    """An input taken from the column `name` of the data (a missing column is an InputError)."""
+    """An input taken from the column `name` of the data (a missing column is an InputError).
+
+        >>> import pandas as pd
+        >>> df = pd.DataFrame({"kwh": [1000.0], "country": ["FR"]})
+        >>> r = ghgkit.calculate_frame(df, activity="electricity.grid", amount=col("kwh"), unit="kWh",
+        ...                            region=col("country"), year=2023)
+        >>> round(r.total_co2e_kg, 3)
+        56.039
+    """
 
     name: str
 
 
 @dataclass(frozen=True)
 class const:
-    """An input that is `value` for every row, used as given (never looked up as a column name)."""
+    """An input that is `value` for every row, used as given (never looked up as a column name).
+
+        >>> import pandas as pd
+        >>> df = pd.DataFrame({"kwh": [1000.0, 2000.0]})
+        >>> r = ghgkit.calculate_frame(df, activity=const("electricity.grid"), amount="kwh", unit=const("kWh"),
+        ...                            region=const("FR"), year=2023)
+        >>> r.computed_rows, round(r.total_co2e_kg, 3)
+        (2, 168.117)
+    """
 
     value: Any
 
@@ -386,6 +403,15 @@ def calculate_frame(data: Any, db: _core.FactorDatabase | None = None, *, activi
     (activity, unit, region, year); each row is then a multiply, bit for bit as `calculate_batch` does it.
     Only structural problems raise (a missing column, a column of the wrong type, an unknown GWP set):
     a row that cannot be computed is kept, with status "skipped" and its reason.
+
+        >>> import pandas as pd
+        >>> df = pd.DataFrame({"site": ["Paris", "Lyon"], "kwh": [12000.0, -1.0], "country": ["FR", "FR"]})
+        >>> r = ghgkit.calculate_frame(df, activity="electricity.grid", amount="kwh", unit="kWh",
+        ...                            region="country", year=2023, carry=["site"])
+        >>> r.computed_rows, r.skipped_rows, round(r.total_co2e_kg, 1)
+        (1, 1, 672.5)
+        >>> r.to_pandas()["status"].tolist()
+        ['computed', 'skipped']
     """
     if activity is None or unit is None:
         raise TypeError("calculate_frame: activity and unit are required (a column name or a constant)")
@@ -489,6 +515,12 @@ class FrameResult:
     biogenic_co2_kg, factor_id, fallbacks ("" when none were taken), status, reason, then the carried
     columns; values are null on skipped rows. The text columns are dictionary-encoded (each distinct text
     stored once): categoricals in pandas and polars.
+
+        >>> import pandas as pd
+        >>> r = calculate_frame(pd.DataFrame({"kwh": [1000.0]}), activity="electricity.grid", amount="kwh", unit="kWh",
+        ...                     region="FR", year=2023)
+        >>> len(r), r.computed_rows + r.skipped_rows, "co2e_kg" in r.columns
+        (1, 1, True)
     """
 
     def __init__(self, table: Any, *, computed_rows: int, database_hash: str, gwp_set: str, warnings: list[str]):
@@ -534,11 +566,26 @@ class FrameResult:
         return self._table.__arrow_c_stream__(requested_schema)
 
     def to_arrow(self) -> Any:
-        """The rows as a pyarrow Table."""
+        """The rows as a pyarrow Table.
+
+            >>> import pandas as pd
+            >>> r = calculate_frame(pd.DataFrame({"kwh": [1000.0]}), activity="electricity.grid", amount="kwh",
+            ...                     unit="kWh", region="FR", year=2023)
+            >>> r.to_arrow().num_rows, r.to_arrow().column("status").to_pylist()
+            (1, ['computed'])
+        """
         return self._table
 
     def to_pandas(self) -> Any:
-        """The rows as a pandas DataFrame (nulls become NaN in float columns, None in text columns)."""
+        """The rows as a pandas DataFrame (nulls become NaN in float columns, None in text columns).
+
+            >>> import pandas as pd
+            >>> r = calculate_frame(pd.DataFrame({"kwh": [1000.0, None]}), activity="electricity.grid", amount="kwh",
+            ...                     unit="kWh", region="FR", year=2023)
+            >>> df = r.to_pandas()
+            >>> round(float(df["co2e_kg"][0]), 3), df["status"].tolist()
+            (56.039, ['computed', 'skipped'])
+        """
         try:
             import pandas  # noqa: F401
         except ImportError as e:
@@ -546,7 +593,14 @@ class FrameResult:
         return self._table.to_pandas()
 
     def to_polars(self) -> Any:
-        """The rows as a polars DataFrame."""
+        """The rows as a polars DataFrame.
+
+            >>> import pandas as pd
+            >>> r = calculate_frame(pd.DataFrame({"kwh": [1000.0]}), activity="electricity.grid", amount="kwh",
+            ...                     unit="kWh", region="FR", year=2023)
+            >>> r.to_polars().height
+            1
+        """
         try:
             import polars as pl
         except ImportError as e:

@@ -22,5 +22,6 @@ WindowPlan = _grid.WindowPlan
 RegionPlan = _grid.RegionPlan
 CfeResult = _grid.CfeResult
 parse_time = _grid.parse_time
+format_time = _grid.format_time
 
-__all__ = ["CfeResult", "EmissionsResult", "IntensitySeries", "RegionPlan", "WindowPlan", "parse_time"]
+__all__ = ["CfeResult", "EmissionsResult", "IntensitySeries", "RegionPlan", "WindowPlan", "format_time", "parse_time"]

@@ -6,9 +6,9 @@ through its API (`InventoryResult.total_kg`, `uncertainty_pct95`, `Inventory.mon
 `IntensitySeries.points` and `emissions`): nothing is recomputed here. Masses are shown in tonnes for an
 inventory and in kilograms for an hourly load.
 
-    >>> import ghgkit
+With `result = ghgkit.Inventory.load("examples/lyon/inventory.yaml").compute()`:
+
     >>> from ghgkit import plot
-    >>> result = ghgkit.Inventory.load("examples/lyon/inventory.yaml").compute()
     >>> ax = plot.scope_breakdown(result)          # bars by scope, scope 3 stacked by category
     >>> ax = plot.scope2_methods(result)           # scope 2 and total, location- against market-based
     >>> ax = plot.uncertainty(result)              # totals with their 95% intervals
@@ -63,6 +63,10 @@ def scope_breakdown(result: Any, *, scope2: str = "location", ax: Any = None) ->
     One bar for scope 1, one for scope 2 by the `scope2` method ('location' or 'market'), and one stacked
     segment per scope 3 category that has rows (plus "scope 3, no category" for scope 3 rows without one).
     Returns the Axes.
+
+        >>> ax = scope_breakdown(result, scope2="market")
+        >>> ax.get_ylabel()
+        't CO2e'
     """
     _check_scope2(scope2)
     ax = _axes(ax)
@@ -87,7 +91,12 @@ def scope_breakdown(result: Any, *, scope2: str = "location", ax: Any = None) ->
 
 def scope2_methods(result: Any, *, ax: Any = None) -> Any:
     """Grouped bars of an `InventoryResult`: scope 2 and the total, location-based against market-based
-    (t CO2e, GHG Protocol Scope 2 Guidance dual reporting), each bar labelled with its value. Returns the Axes."""
+    (t CO2e, GHG Protocol Scope 2 Guidance dual reporting), each bar labelled with its value. Returns the Axes.
+
+        >>> ax = scope2_methods(result)
+        >>> len(ax.patches)
+        4
+    """
     ax = _axes(ax)
     groups = ("Scope 2", "Total")
     width = 0.38
@@ -136,6 +145,10 @@ def uncertainty(result: Any, monte_carlo: Optional[Mapping[str, Any]] = None, *,
     (IPCC Approach 2, low and high of the draws); otherwise from `result.uncertainty_pct95` (IPCC Approach 1,
     over the rows whose uncertainty is known). Each tick says how many rows the interval covers. Returns the
     Axes.
+
+        >>> ax = uncertainty(result)
+        >>> ax.get_xlabel(), len(ax.get_yticks())
+        ('t CO2e', 6)
     """
     ax = _axes(ax)
     points = [_interval(result, scope, method, key, monte_carlo) for _, scope, method, key in _TOTALS]
@@ -207,6 +220,14 @@ def hourly(series: Any, load: Optional[LoadLike] = None, *, zone: Optional[str] 
     on `ax` (kg CO2e per hour) and the intensity a line on a twin axis, `ax.right_ax` (the name pandas uses).
     `window`, a `grid.WindowPlan` (or anything with `start` and `end`), is shaded. Gaps break the line.
     Times are UTC. Returns the Axes.
+
+        >>> from datetime import timedelta
+        >>> series = ghgkit.grid.IntensitySeries.from_csv("examples/grid/synthetic_two_zones.csv")
+        >>> plan = series.best_window(5, 6.0, "2024-10-26T18:00:00+02:00", "2024-10-28T18:00:00+01:00", zone="SYNTH-HIGH")
+        >>> load = {plan.start + timedelta(hours=h): 6.0 for h in range(5)}
+        >>> ax = hourly(series, load, zone="SYNTH-HIGH", window=plan)
+        >>> len(ax.patches) >= 5, hasattr(ax, "right_ax")
+        (True, True)
     """
     if not hasattr(series, "points"):
         raise TypeError(f"series: found {type(series).__name__}, expected a ghgkit.grid.IntensitySeries "

@@ -77,7 +77,11 @@ py::dict batch_to_dict(const batch_result& r) {
 }  // namespace
 
 void bind_calculate(py::module_& m) {
-  py::class_<emission>(m, "Emission", "The result of one calculation, with provenance.")
+  py::class_<emission>(m, "Emission",
+                       "The result of one calculation, with provenance.\n\n"
+                       "    >>> e = db.calculate('electricity.grid', 12000, 'kWh', region='FR', year=2023)\n"
+                       "    >>> round(e.co2e_kg, 1), e.provenance['region'], e.provenance['gwp']\n"
+                       "    (672.5, 'FR', 'AR6')")
       .def_readonly("co2e_kg", &emission::co2e_kg)
       .def_property_readonly("gases_kg", [](const emission& e) {
         py::dict d;
@@ -105,7 +109,62 @@ void bind_calculate(py::module_& m) {
   }, py::arg("activity_or_factor_id"), py::arg("amount"), py::arg("unit"), py::kw_only(), py::arg("region") = py::none(),
      py::arg("year") = py::none(), py::arg("gwp") = "AR6", py::arg("strict") = false, py::arg("allow_later_year") = false,
      py::arg("source") = py::none(), py::arg("basis") = py::none(), py::arg("activity_uncertainty_pct95") = py::none(),
-     "amount (in unit) x the factor for an activity (looked up with fallbacks) or a factor id -> Emission.");
+     "amount (in unit) x the factor for an activity (looked up with fallbacks) or a factor id -> Emission.\n\n"
+     "    >>> e = db.calculate('electricity.grid', 12, 'MWh', region='FR', year=2023)\n"
+     "    >>> round(e.co2e_kg, 1), e.provenance['amount_in_factor_unit']\n"
+     "    (672.5, 12000.0)");
+
+  db.def("resolve_factor", [](const factor_database& self, const std::string& activity_or_factor_id,
+                              const std::string& unit, std::optional<std::string> region, std::optional<int> year,
+                              bool strict, bool allow_later_year, std::optional<std::string> source,
+                              std::optional<std::string> basis) {
+    lookup_result r = resolve_factor(self, activity_or_factor_id, parse_unit(unit),
+                                     options_of(std::move(region), year, "AR6", strict, allow_later_year,
+                                                std::move(source), std::move(basis), std::nullopt));
+    bound_factor b{*r.found, self.source_of(*r.found), std::nullopt};
+    b.lookup = std::move(r);
+    return b;
+  }, py::arg("activity_or_factor_id"), py::arg("unit"), py::kw_only(), py::arg("region") = py::none(),
+     py::arg("year") = py::none(), py::arg("strict") = false, py::arg("allow_later_year") = false,
+     py::arg("source") = py::none(), py::arg("basis") = py::none(),
+     "The factor calculate would use for an amount in `unit`, with the fallbacks taken (no arithmetic).\n"
+     "\n"
+     "    >>> f = db.resolve_factor('electricity.grid', 'MWh', region='FR', year=2023)\n"
+     "    >>> f.id, f.fallbacks\n"
+     "    ('owid-energy.electricity.grid.FR.2023', [])");
+
+  db.def("co2e_per_unit", [](const factor_database& self, const std::string& factor_id, const std::string& gwp) {
+    const co2e_rate r = co2e_per_unit(self.get(factor_id), self.gases(), gwp);
+    py::dict d;
+    d["kg_per_unit"] = r.kg_per_unit;
+    d["method"] = r.method;
+    d["warning"] = r.warning.empty() ? py::object(py::none()) : py::cast(r.warning);
+    return d;
+  }, py::arg("factor_id"), py::arg("gwp") = "AR6",
+     "kg CO2e per unit of a factor under a GWP set, and how it was obtained: {'kg_per_unit', 'method', 'warning'}.\n"
+     "\n"
+     "    >>> round(db.co2e_per_unit('owid-energy.electricity.grid.FR.2023')['kg_per_unit'], 6)\n"
+     "    0.056039");
+
+  db.def("amount_in_factor_unit", [](const factor_database& self, double amount_value, const std::string& unit,
+                                     const std::string& factor_id, std::optional<std::string> basis,
+                                     std::optional<int> year) {
+    std::vector<std::string> steps, warnings;
+    const factor& f = self.get(factor_id);
+    const double value = amount_in_factor_unit(self, amount{amount_value, unit}, basis, f, year, steps, warnings);
+    py::dict d;
+    d["value"] = value;
+    d["unit"] = f.unit.symbol;
+    d["steps"] = steps;
+    d["warnings"] = warnings;
+    return d;
+  }, py::arg("amount"), py::arg("unit"), py::arg("factor_id"), py::kw_only(), py::arg("basis") = py::none(),
+     py::arg("year") = py::none(),
+     "An amount in the unit (and calorific basis) of a factor, as calculate converts it: units, spend (currency,\n"
+     "deflation; `year` is the spend year), fuels (volume, mass, energy; basis 'net_cv' or 'gross_cv' of an energy)\n"
+     "-> {'value', 'unit', 'steps', 'warnings'}.\n\n"
+     "    >>> db.amount_in_factor_unit(1.5, 'MWh', 'owid-energy.electricity.grid.FR.2023')['value']\n"
+     "    1500.0");
 
   db.def("calculate_batch", [](const factor_database& self, const py::object& activity, const std::vector<double>& amounts,
                                const py::object& unit, const py::object& region, const py::object& year, std::string gwp,
@@ -126,7 +185,10 @@ void bind_calculate(py::module_& m) {
     return batch_to_dict(r);
   }, py::arg("activity"), py::arg("amount"), py::arg("unit"), py::arg("region") = py::none(), py::arg("year") = py::none(),
      py::arg("gwp") = "AR6", py::arg("strict") = false, py::arg("allow_later_year") = false,
-     "Columns in, columns out: each of activity, unit, region, year is one value or one per row.");
+     "Columns in, columns out: each of activity, unit, region, year is one value or one per row.\n\n"
+     "    >>> r = db.calculate_batch(['electricity.grid'] * 2, [100, 200], 'kWh', region=['FR', 'DE'], year=2023)\n"
+     "    >>> r['computed'], r['computed_rows'], r['skipped_rows']\n"
+     "    ([True, True], 2, 0)");
 }
 
 }  // namespace ghgkit::python

@@ -86,7 +86,11 @@ void number_fields(py::class_<B>& cls, std::initializer_list<std::pair<const cha
 void bind_coefficient_class(py::module_& m) {
   using B = bound_entry<coefficient>;
   auto cls = entry_class<coefficient>(m, "Coefficient", "A figure that is not an emission factor (PUE, W per vCPU, ...), "
-                                                         "from one source.");
+                                                         "from one source.\n"
+                                                         "\n"
+                                                         "    >>> c = db.coefficient('cloud.datacenter.pue', provider='aws', source='ccf')\n"
+                                                         "    >>> c.quantity, c.unit, c.provider\n"
+                                                         "    ('cloud.datacenter.pue', '1', 'aws')");
   cls.def_property_readonly("quantity", [](const B& b) { return b.value.quantity; })
       .def_property_readonly("value", [](const B& b) { return b.value.value; }, "the figure, in `unit` per one `per`")
       .def_property_readonly("min", [](const B& b) { return b.value.min; })
@@ -106,7 +110,11 @@ void bind_coefficient_class(py::module_& m) {
 
 void bind_catalogue_classes(py::module_& m) {
   using M = bound_entry<llm_model>;
-  auto model = entry_class<llm_model>(m, "LlmModel", "An LLM; parameters in billions as (low, high) tuples.");
+  auto model = entry_class<llm_model>(m, "LlmModel", "An LLM; parameters in billions as (low, high) tuples.\n"
+                                                     "\n"
+                                                     "    >>> m = db.llm_model('gpt-4o-mini')\n"
+                                                     "    >>> m.provider, len(m.total_params_b)\n"
+                                                     "    ('openai', 2)");
   model.def_property_readonly("provider", [](const M& b) { return b.value.provider; })
       .def_property_readonly("name", [](const M& b) { return b.value.name; })
       .def_property_readonly("aliases", [](const M& b) { return b.value.aliases; })
@@ -120,7 +128,11 @@ void bind_catalogue_classes(py::module_& m) {
       .def("__repr__", [](const M& b) { return fmt::format("<LlmModel {} ({})>", b.value.name, b.value.provider); });
 
   using A = bound_entry<accelerator>;
-  auto acc = entry_class<accelerator>(m, "Accelerator", "One source's record of a GPU, TPU or other accelerator.");
+  auto acc = entry_class<accelerator>(m, "Accelerator", "One source's record of a GPU, TPU or other accelerator.\n"
+                                                        "\n"
+                                                        "    >>> a = db.accelerators()[0]\n"
+                                                        "    >>> a.name, a.type\n"
+                                                        "    ('AMD Radeon Instinct MI25', 'gpu')");
   acc.def_property_readonly("device", [](const A& b) { return b.value.device; })
       .def_property_readonly("vendor", [](const A& b) { return b.value.vendor; })
       .def_property_readonly("name", [](const A& b) { return b.value.name; })
@@ -134,7 +146,11 @@ void bind_catalogue_classes(py::module_& m) {
   text_fields<A, accelerator>(acc, {{"embodied_source", &accelerator::embodied_source}, {"reference", &accelerator::reference}});
 
   using C = bound_entry<cpu>;
-  auto c = entry_class<cpu>(m, "Cpu", "One source's record of a CPU model.");
+  auto c = entry_class<cpu>(m, "Cpu", "One source's record of a CPU model.\n"
+                                      "\n"
+                                      "    >>> c = db.cpus()[0]\n"
+                                      "    >>> c.name, c.tdp_w\n"
+                                      "    ('1075T', 95.0)");
   c.def_property_readonly("name", [](const C& b) { return b.value.name; })
       .def_property_readonly("tdp_w", [](const C& b) { return b.value.tdp_w; })
       .def_property_readonly("release_year", [](const C& b) { return b.value.release_year; })
@@ -182,7 +198,11 @@ py::dict components_of(const server_archetype& s) {
 
 void bind_cloud_classes(py::module_& m) {
   using I = bound_entry<cloud_instance>;
-  auto inst = entry_class<cloud_instance>(m, "CloudInstance", "A cloud instance type.");
+  auto inst = entry_class<cloud_instance>(m, "CloudInstance", "A cloud instance type.\n"
+                                                              "\n"
+                                                              "    >>> i = db.cloud_instances('aws')[0]\n"
+                                                              "    >>> i.provider, i.instance\n"
+                                                              "    ('aws', 'a1.2xlarge')");
   inst.def_property_readonly("provider", [](const I& b) { return b.value.provider; })
       .def_property_readonly("instance", [](const I& b) { return b.value.instance; })
       .def("__repr__", [](const I& b) { return fmt::format("<CloudInstance {} {}>", b.value.provider, b.value.instance); });
@@ -193,7 +213,11 @@ void bind_cloud_classes(py::module_& m) {
                                         {"reference", &cloud_instance::reference}});
 
   using R = bound_entry<cloud_region>;
-  auto region = entry_class<cloud_region>(m, "CloudRegion", "A region of a cloud provider.");
+  auto region = entry_class<cloud_region>(m, "CloudRegion", "A region of a cloud provider.\n"
+                                                            "\n"
+                                                            "    >>> r = db.cloud_regions('aws')[0]\n"
+                                                            "    >>> r.provider, r.region\n"
+                                                            "    ('aws', 'af-south-1')");
   region.def_property_readonly("provider", [](const R& b) { return b.value.provider; })
       .def_property_readonly("region", [](const R& b) { return b.value.region; })
       .def("__repr__", [](const R& b) { return fmt::format("<CloudRegion {} {}>", b.value.provider, b.value.region); });
@@ -202,7 +226,11 @@ void bind_cloud_classes(py::module_& m) {
 
   using S = bound_entry<server_archetype>;
   auto server = entry_class<server_archetype>(m, "ServerArchetype",
-                                              "A server archetype (BoaviztAPI platform); numbers as (default, min, max).");
+                                              "A server archetype (BoaviztAPI platform); numbers as (default, min, max).\n"
+                                              "\n"
+                                              "    >>> s = db.server_archetypes()[0]\n"
+                                              "    >>> s.archetype, sorted(s.components)[:1]\n"
+                                              "    ('a1.metal', [...])");
   server.def_property_readonly("archetype", [](const S& b) { return b.value.archetype; })
       .def_property_readonly("components", [](const S& b) { return components_of(b.value); },
                              "{'cpu': {'units': (default, min, max), 'name': ...}, 'ram': {...}, ...}")
@@ -213,7 +241,11 @@ void bind_cloud_classes(py::module_& m) {
 
 void bind_airport_class(py::module_& m) {
   using A = bound_entry<airport>;
-  auto cls = entry_class<airport>(m, "Airport", "An airport of the catalogue (section 'airports'), WGS 84 degrees.");
+  auto cls = entry_class<airport>(m, "Airport", "An airport of the catalogue (section 'airports'), WGS 84 degrees.\n"
+                                                "\n"
+                                                "    >>> a = db.airport('CDG')\n"
+                                                "    >>> a.iata, a.country, round(a.latitude, 2)\n"
+                                                "    ('CDG', 'FR', 49.01)");
   cls.def_property_readonly("iata", [](const A& b) { return b.value.iata; })
       .def_property_readonly("name", [](const A& b) { return b.value.name; })
       .def_property_readonly("country", [](const A& b) { return b.value.country; })
@@ -238,39 +270,72 @@ void bind_coefficients(py::module_& m) {
         return prefix_of(c.quantity, quantity) && same_text(c.provider, provider) && (!source || c.source_id == *source);
       });
     }, py::arg("quantity") = py::none(), py::arg("provider") = py::none(), py::arg("source") = py::none(),
-    "Coefficients (sorted by id) filtered by quantity prefix (e.g. 'cloud.compute'), provider and source id.")
+    "Coefficients (sorted by id) filtered by quantity prefix (e.g. 'cloud.compute'), provider and source id.\n"
+    "\n"
+    "    >>> sorted(c.source['id'] for c in db.coefficients('cloud.datacenter.pue', provider='aws'))\n"
+    "    ['ccf', 'green-algorithms-cloud']")
     .def("coefficient", [](const factor_database& d, const std::string& quantity, const opt& provider, const opt& region,
                            const opt& key, const opt& source) {
       return bind_entry(d, d.find_coefficient({quantity, provider, region, key, source}));
     }, py::arg("quantity"), py::arg("provider") = py::none(), py::arg("region") = py::none(), py::arg("key") = py::none(),
     py::arg("source") = py::none(),
     "The one coefficient of `quantity` that fits (fields left out match any). FactorLookupError names the candidates "
-    "when none or several fit; sources are never averaged: name one when several give the figure.")
-    .def("llm_models", [all](const factor_database& d) { return bind_all(d, d.llm_models(), all); })
+    "when none or several fit; sources are never averaged: name one when several give the figure.\n"
+    "\n"
+    "    >>> db.coefficient('cloud.datacenter.pue', provider='aws', source='ccf').source['id']\n"
+    "    'ccf'")
+    .def("llm_models", [all](const factor_database& d) { return bind_all(d, d.llm_models(), all); },
+         "Every LLM of the catalogue, sorted by id.\n\n    >>> len(db.llm_models()) > 10\n    True")
     .def("llm_model", [](const factor_database& d, const std::string& name, const opt& provider) {
       return bind_entry(d, d.find_llm_model(name, provider));
-    }, py::arg("name"), py::arg("provider") = py::none(), "An LLM by name, alias or id (ignoring case).")
-    .def("accelerators", [all](const factor_database& d) { return bind_all(d, d.accelerators(), all); })
+    }, py::arg("name"), py::arg("provider") = py::none(), "An LLM by name, alias or id (ignoring case).\n"
+                                                          "\n"
+                                                          "    >>> db.llm_model('GPT-4o-mini').provider\n"
+                                                          "    'openai'")
+    .def("accelerators", [all](const factor_database& d) { return bind_all(d, d.accelerators(), all); },
+         "Every accelerator record (one per source), sorted by id.\n\n    >>> db.accelerators()[0].type\n    'gpu'")
     .def("accelerator", [](const factor_database& d, const std::string& name, const opt& source) {
       return bind_entry(d, d.find_accelerator(name, source));
     }, py::arg("name"), py::arg("source") = py::none(),
-    "One source's record of an accelerator named by name, device, alias or id; `source` when several sources have one.")
-    .def("cpus", [all](const factor_database& d) { return bind_all(d, d.cpus(), all); })
+    "One source's record of an accelerator named by name, device, alias or id; `source` when several sources have one."
+    "\n\n    >>> db.accelerator('AWS Inferentia').name\n    'AWS Inferentia'")
+    .def("cpus", [all](const factor_database& d) { return bind_all(d, d.cpus(), all); },
+         "Every CPU record, sorted by id.\n\n    >>> db.cpus()[0].name\n    '1075T'")
     .def("cpu", [](const factor_database& d, const std::string& name, const opt& source) {
       return bind_entry(d, d.find_cpu(name, source));
-    }, py::arg("name"), py::arg("source") = py::none(), "One source's record of a CPU by name or id.")
+    }, py::arg("name"), py::arg("source") = py::none(), "One source's record of a CPU by name or id.\n"
+                                                        "\n"
+                                                        "    >>> db.cpu('1075T').tdp_w\n"
+                                                        "    95.0")
     .def("cloud_instances", [](const factor_database& d, const opt& provider) {
       return bind_all(d, d.cloud_instances(), [&](const cloud_instance& i) { return same_text(i.provider, provider); });
-    }, py::arg("provider") = py::none())
+    }, py::arg("provider") = py::none(), "Cloud instance types (sorted by id), optionally of one provider."
+    "\n\n    >>> db.cloud_instances('aws')[0].instance\n    'a1.2xlarge'")
     .def("cloud_regions", [](const factor_database& d, const opt& provider) {
       return bind_all(d, d.cloud_regions(), [&](const cloud_region& r) { return same_text(r.provider, provider); });
-    }, py::arg("provider") = py::none())
-    .def("server_archetypes", [all](const factor_database& d) { return bind_all(d, d.server_archetypes(), all); })
+    }, py::arg("provider") = py::none(), "Cloud regions (sorted by id), optionally of one provider."
+    "\n\n    >>> db.cloud_regions('aws')[0].region\n    'af-south-1'")
+    .def("server_archetypes", [all](const factor_database& d) { return bind_all(d, d.server_archetypes(), all); },
+         "Every server archetype (BoaviztAPI platforms), sorted by id.\n"
+         "\n"
+         "    >>> db.server_archetypes()[0].archetype\n"
+         "    'a1.metal'")
     .def("airports", [](const factor_database& d, const opt& country) {
       return bind_all(d, d.airports(), [&](const airport& a) { return same_text(a.country, country); });
-    }, py::arg("country") = py::none(), "Airports (sorted by id), optionally of one country (ISO 3166-1 alpha-2).")
+    }, py::arg("country") = py::none(), "Airports (sorted by id), optionally of one country (ISO 3166-1 alpha-2).\n"
+                                        "\n"
+                                        "    >>> all(a.country == 'FR' for a in db.airports('FR'))\n"
+                                        "    True")
     .def("airport", [](const factor_database& d, const std::string& code) { return bind_entry(d, d.find_airport(code)); },
-         py::arg("code"), "An airport by IATA code, ICAO code or id (ignoring case).")
+         py::arg("code"), "An airport by IATA code, ICAO code or id (ignoring case).\n"
+                          "\n"
+                          "    >>> db.airport('lfpg').iata\n"
+                          "    'CDG'")
+    .def("great_circle_km", [](const factor_database& d, const std::string& origin, const std::string& destination) {
+      return great_circle_km(d.find_airport(origin), d.find_airport(destination));
+    }, py::arg("origin"), py::arg("destination"),
+    "Great-circle (haversine) distance in km between two airports given by IATA code, ICAO code or id, before\n"
+    "any uplift.\n\n    >>> round(db.great_circle_km('CDG', 'JFK'), 1)\n    5833.6")
     .def("flight", [](const factor_database& d, const std::string& origin, const std::string& destination,
                       const std::string& cabin, double passengers, bool round_trip, bool radiative_forcing) {
       flight f;
@@ -293,10 +358,17 @@ void bind_coefficients(py::module_& m) {
     py::arg("round_trip") = false, py::arg("radiative_forcing") = true,
     "A flight between two airports as the activity and passenger-km to price (great-circle distance, the factor "
     "source's uplift and haul band): {'activity', 'region', 'haul', 'great_circle_km', 'passenger_km', 'steps'}. "
-    "Price it with db.calculate(r['activity'], r['passenger_km'], 'passenger.km', region=r['region']).")
+    "Price it with db.calculate(r['activity'], r['passenger_km'], 'passenger.km', region=r['region']).\n"
+    "\n"
+    "    >>> r = db.flight('CDG', 'JFK')\n"
+    "    >>> r['haul'], round(r['passenger_km'], 1)\n"
+    "    ('international', 6300.3)")
     .def_property_readonly("catalogue_warnings", [](const factor_database& d) {
       return std::vector<std::string>(d.catalogue_warnings().begin(), d.catalogue_warnings().end());
-    }, "Catalogue cross-references that did not resolve (warnings, not errors).");
+    }, "Catalogue cross-references that did not resolve (warnings, not errors).\n"
+       "\n"
+       "    >>> isinstance(db.catalogue_warnings, list)\n"
+       "    True");
 }
 
 }  // namespace ghgkit::python

@@ -163,7 +163,13 @@ py::list equipment_results_of(const digital::datacenter_footprint& f) {
 
 void bind_results(py::module_& m) {
   using F = digital::footprint;
-  py::class_<F>(m, "Footprint", "Energy and emissions of a digital activity, operational and embodied apart.")
+  py::class_<F>(m, "Footprint", "Energy and emissions of a digital activity, operational and embodied apart.\n"
+                                "\n"
+                                "    >>> f = digital.compute_job(cores=12, core_power_w=12, memory_gb=64, hours=10, pue=1.67, intensity_kg_per_kwh=0.475)\n"
+                                "    >>> round(f.energy_kwh, 3), round(f.co2e_kg, 3), f.embodied_kg\n"
+                                "    (2.803, 1.331, 0.0)\n"
+                                "    >>> f.figure('pue')[0]\n"
+                                "    1.67")
       .def_readonly("energy_kwh", &F::energy_kwh)
       .def_readonly("co2e_kg", &F::co2e_kg, "operational + embodied, location-based")
       .def_readonly("co2e_market_kg", &F::co2e_market_kg)
@@ -178,12 +184,21 @@ void bind_results(py::module_& m) {
         const auto* u = f.figure(name);
         if (u == nullptr) return py::none();
         return py::make_tuple(u->value, u->unit, u->origin);
-      }, py::arg("name"), "(value, unit, origin) of the figure named `name`, or None")
+      }, py::arg("name"), "(value, unit, origin) of the figure named `name`, or None\n"
+                          "\n"
+                          "    >>> digital.sci(energy_kwh=1, intensity_kg_per_kwh=0.4, embodied_kg=0).figure('no such figure') is None\n"
+                          "    True")
       .def("__repr__", [](const F& f) {
         return fmt::format("<Footprint {:.6g} kWh, {:.6g} kg CO2e ({:.6g} operational + {:.6g} embodied)>", f.energy_kwh,
                            f.co2e_kg, f.operational_kg, f.embodied_kg);
       });
-  py::class_<digital::datacenter_footprint, F>(m, "DatacenterFootprint")
+  py::class_<digital::datacenter_footprint, F>(m, "DatacenterFootprint",
+                                               "A data center's period (digital.datacenter): a Footprint with facility energy, "
+                                               "ERF, avoided emissions, WUE and the hourly CFE score.\n"
+                                               "\n"
+                                               "    >>> d = digital.datacenter(it_energy_kwh=1_000_000, pue=1.3, intensity_kg_per_kwh=0.05)\n"
+                                               "    >>> round(d.facility_energy_kwh), round(d.co2e_kg)\n"
+                                               "    (1300000, 65000)")
       .def_readonly("facility_energy_kwh", &digital::datacenter_footprint::facility_energy_kwh)
       .def_readonly("erf", &digital::datacenter_footprint::erf)
       .def_readonly("avoided_kg", &digital::datacenter_footprint::avoided_kg, "reported apart, never netted")
@@ -193,11 +208,20 @@ void bind_results(py::module_& m) {
                              "[{'name', 'it_energy_kwh', 'embodied_kg', 'embodied_low_kg', 'embodied_high_kg'}]")
       .def_readonly("cfe_score", &digital::datacenter_footprint::cfe_score, "hourly method: matched share, 0-1")
       .def_readonly("clean_matched_kwh", &digital::datacenter_footprint::clean_matched_kwh);
-  py::class_<digital::server_footprint, F>(m, "ServerFootprint", "Manufacturing emissions of one server (BoaviztAPI).")
+  py::class_<digital::server_footprint, F>(m, "ServerFootprint", "Manufacturing emissions of one server (BoaviztAPI).\n"
+                                                                 "\n"
+                                                                 "    >>> s = digital.server_embodied('dellR740')\n"
+                                                                 "    >>> round(s.embodied_kg), s.archetype\n"
+                                                                 "    (1173, 'dellR740')")
       .def_property_readonly("components", &components_of, "[{'name', 'units', 'kg', 'low_kg', 'high_kg'}]")
       .def_readonly("archetype", &digital::server_footprint::archetype)
       .def_readonly("lifetime_h", &digital::server_footprint::lifetime_h, "the archetype's hours_life_time");
-  py::class_<digital::sci_score, F>(m, "SciScore")
+  py::class_<digital::sci_score, F>(m, "SciScore", "A Software Carbon Intensity score (digital.sci): a Footprint with "
+                                                                 "score_kg_per_unit.\n"
+                                                                 "\n"
+                                                                 "    >>> s = digital.sci(energy_kwh=0.5, intensity_kg_per_kwh=0.4, embodied_kg=0.05, functional_units=100)\n"
+                                                                 "    >>> round(s.score_kg_per_unit, 6), round(s.co2e_kg, 3)\n"
+                                                                 "    (0.0025, 0.25)")
       .def_readonly("score_kg_per_unit", &digital::sci_score::score_kg_per_unit)
       .def("__repr__", [](const digital::sci_score& s) {
         return fmt::format("<SciScore {:.6g} kg CO2e per unit>", s.score_kg_per_unit);
@@ -229,11 +253,17 @@ void bind_digital(py::module_& parent) {
                              double total_resources) {
       return digital::embodied_share({total_kg, time_reserved_h, lifetime_h, resources_reserved, total_resources});
     }, py::arg("total_kg"), py::arg("time_reserved_h"), py::arg("lifetime_h"), py::arg("resources_reserved") = 1.0,
-    py::arg("total_resources") = 1.0, "SCI's M = TE x (TiR / EL) x (RR / ToR), in kg (embodied_kg).");
+    py::arg("total_resources") = 1.0, "SCI's M = TE x (TiR / EL) x (RR / ToR), in kg (embodied_kg).\n"
+                                      "\n"
+                                      "    >>> round(digital.embodied_share(total_kg=1200, time_reserved_h=24, lifetime_h=4 * 8760).embodied_kg, 4)\n"
+                                      "    0.8219");
   m.def("sci", [](double energy_kwh, double intensity, double embodied_kg, double functional_units) {
       return digital::sci({energy_kwh, intensity, embodied_kg, functional_units});
     }, py::arg("energy_kwh"), py::arg("intensity_kg_per_kwh"), py::arg("embodied_kg"), py::arg("functional_units") = 1.0,
-    "SCI = (E x I + M) per R (score_kg_per_unit).");
+    "SCI = (E x I + M) per R (score_kg_per_unit).\n"
+    "\n"
+    "    >>> round(digital.sci(energy_kwh=0.5, intensity_kg_per_kwh=0.4, embodied_kg=0.05, functional_units=100).score_kg_per_unit, 6)\n"
+    "    0.0025");
   m.def("compute_job", [](double cores, double core_power_w, double usage, double memory_gb, double hours,
                           const opt_d& pue, const opt_s& region, const opt_i& year, const opt_d& intensity,
                           bool allow_later_year, const factor_database* db) {
@@ -249,7 +279,11 @@ void bind_digital(py::module_& parent) {
     }, py::arg("cores"), py::arg("core_power_w"), py::arg("usage") = 1.0, py::arg("memory_gb") = 0.0, py::kw_only(),
     py::arg("hours"), py::arg("pue") = py::none(), py::arg("region") = py::none(), py::arg("year") = py::none(),
     py::arg("intensity_kg_per_kwh") = py::none(), py::arg("allow_later_year") = false, py::arg("db") = py::none(),
-    "A CPU job (Green Algorithms): energy and CO2e; PUE, memory power and grid from the database when not given.");
+    "A CPU job (Green Algorithms): energy and CO2e; PUE, memory power and grid from the database when not given.\n"
+    "\n"
+    "    >>> job = digital.compute_job(cores=12, core_power_w=12, memory_gb=64, hours=10, pue=1.67, intensity_kg_per_kwh=0.475)\n"
+    "    >>> round(job.energy_kwh, 3), round(job.co2e_kg, 3)\n"
+    "    (2.803, 1.331)");
   m.def("training", [](const opt_s& accelerator, double count, double hours, const opt_d& avg_power_w,
                        const opt_d& tdp_w, const opt_d& utilization, const opt_d& energy_kwh, const opt_d& pue,
                        const opt_s& region, const opt_i& year, const opt_d& intensity, bool embodied,
@@ -274,7 +308,11 @@ void bind_digital(py::module_& parent) {
     py::arg("year") = py::none(), py::arg("intensity_kg_per_kwh") = py::none(), py::arg("embodied") = true,
     py::arg("host_power_w") = 0.0, py::arg("lifetime_h") = py::none(), py::arg("allow_later_year") = false,
     py::arg("db") = py::none(),
-    "An AI training run: accelerator and host energy x PUE x grid, embodied share of the accelerators apart.");
+    "An AI training run: accelerator and host energy x PUE x grid, embodied share of the accelerators apart.\n"
+    "\n"
+    "    >>> run = digital.training(count=10000, hours=14.8 * 24, avg_power_w=330, pue=1.1, intensity_kg_per_kwh=0.429)\n"
+    "    >>> round(run.energy_kwh), round(run.co2e_kg)\n"
+    "    (1289376, 553142)");
   m.def("datacenter", [](const opt_d& it_energy_kwh, const opt_d& pue, const opt_s& region, const opt_i& year,
                          const opt_d& intensity, double reused_heat_kwh, double certificates_kwh,
                          double certificate_kg_per_kwh, const opt_d& residual_mix, const opt_d& displaced_heat,
@@ -317,11 +355,18 @@ void bind_digital(py::module_& parent) {
     py::arg("clean_supply") = py::none(), py::arg("intensity_series") = py::none(), py::arg("zone") = py::none(),
     py::arg("db") = py::none(),
     "A data center's period: facility energy, location- and market-based CO2e, ERF, avoided emissions apart, WUE; "
-    "IT energy and embodied share from an equipment inventory; hour-matched market-based with a CFE score.");
+    "IT energy and embodied share from an equipment inventory; hour-matched market-based with a CFE score.\n"
+    "\n"
+    "    >>> d = digital.datacenter(it_energy_kwh=1_000_000, pue=1.3, intensity_kg_per_kwh=0.05)\n"
+    "    >>> round(d.facility_energy_kwh), round(d.co2e_kg)\n"
+    "    (1300000, 65000)");
   m.def("server_embodied", [](const opt_s& archetype, const factor_database* db, const py::kwargs& kw) {
       return digital::server_embodied(db_or_default(db), server_inputs(archetype, kw));
     }, py::arg("archetype") = py::none(), py::kw_only(), py::arg("db") = py::none(),
-    "Manufacturing emissions of one server (BoaviztAPI component method); keywords replace the archetype's figures.");
+    "Manufacturing emissions of one server (BoaviztAPI component method); keywords replace the archetype's figures.\n"
+    "\n"
+    "    >>> round(digital.server_embodied('dellR740').embodied_kg)\n"
+    "    1173");
   m.def("server_embodied_share", [](const opt_s& archetype, double hours, double share, const opt_d& lifetime_h,
                                     const factor_database* db, const py::kwargs& kw) {
       digital::server_share_inputs in;
@@ -332,7 +377,10 @@ void bind_digital(py::module_& parent) {
       return digital::server_embodied_share(db_or_default(db), in);
     }, py::arg("archetype") = py::none(), py::kw_only(), py::arg("hours"), py::arg("share") = 1.0,
     py::arg("lifetime_h") = py::none(), py::arg("db") = py::none(),
-    "The server's manufacturing emissions x hours / lifetime x share (SCI's M).");
+    "The server's manufacturing emissions x hours / lifetime x share (SCI's M).\n"
+    "\n"
+    "    >>> round(digital.server_embodied_share('dellR740', hours=720).embodied_kg, 2)\n"
+    "    24.11");
   m.def("instance_embodied", [](const std::string& provider, const std::string& instance_type, double vcpu_hours,
                                 const opt_d& platform_vcpu, const opt_d& lifetime_h, const factor_database* db,
                                 const py::kwargs& kw) {
@@ -346,7 +394,10 @@ void bind_digital(py::module_& parent) {
       return digital::instance_embodied(db_or_default(db), in);
     }, py::arg("provider"), py::arg("instance_type"), py::arg("vcpu_hours"), py::kw_only(),
     py::arg("platform_vcpu") = py::none(), py::arg("lifetime_h") = py::none(), py::arg("db") = py::none(),
-    "A cloud instance's share of its platform server's manufacturing: TE x vCPU-hours / (platform vCPUs x lifetime).");
+    "A cloud instance's share of its platform server's manufacturing: TE x vCPU-hours / (platform vCPUs x lifetime).\n"
+    "\n"
+    "    >>> round(digital.instance_embodied('aws', 'm5.xlarge', vcpu_hours=4 * 720).embodied_kg, 3)\n"
+    "    0.659");
 }
 
 }  // namespace ghgkit::python

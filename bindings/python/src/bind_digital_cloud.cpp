@@ -209,7 +209,11 @@ void bind_batch_result(py::module_& digital) {
   using R = digital::cloud_batch_result;
   py::class_<R>(digital, "CloudUsageBatch",
                 "Cloud usage rows in batch: per-row lists (energy_kwh, co2e_kg, computed, reason, figure_set), "
-                "total, subtotals per provider/region/service, the figure sets used (listed once) and warnings.")
+                "total, subtotals per provider/region/service, the figure sets used (listed once) and warnings.\n"
+                "\n"
+                "    >>> b = digital.cloud_usage_batch({'provider': 'ovhcloud', 'region': 'gra', 'vcpu_hours': [720.0, None]})\n"
+                "    >>> len(b), b.computed_rows, round(b.total_co2e_kg, 4)\n"
+                "    (2, 2, 0.1755)")
       .def_property_readonly("energy_kwh", [](const R& r) { return r.energy_kwh; }, "per row; 0 when skipped")
       .def_property_readonly("co2e_kg", [](const R& r) { return r.co2e_kg; },
                              "per row, operational location-based + embodied; 0 when skipped")
@@ -303,7 +307,12 @@ void bind_digital_cloud(py::module_& digital) {
       "provider, region (required), service, vcpu_hours, cpu_utilization (None/NaN: CCF's average), memory_gb_hours, "
       "storage_tb_hours, storage_type, replication, network_gb, gpu_hours, gpu, microarchitecture, instance. Each "
       "distinct key "
-      "is resolved once; rows equal cloud_usage; bad rows are kept with their reason -> CloudUsageBatch.");
+      "is resolved once; rows equal cloud_usage; bad rows are kept with their reason -> CloudUsageBatch.\n"
+      "\n"
+      "    >>> b = digital.cloud_usage_batch({'provider': ['aws', 'gcp'], 'region': ['us-east-1', 'europe-west1'],\n"
+      "    ...                                'vcpu_hours': [100.0, 100.0]})\n"
+      "    >>> b.computed, [round(kg, 4) for kg in b.co2e_kg]\n"
+      "    ([True, True], [0.0912, 0.0318])");
   digital.def(
       "cloud_usage_csv",
       [](const py::object& path, const factor_database* db, const opt_d& min_w, const opt_d& max_w,
@@ -322,7 +331,15 @@ void bind_digital_cloud(py::module_& digital) {
       py::arg("allow_later_year") = false, py::arg("coefficient_source") = py::none(),
       "cloud_usage_batch over a CSV billing export whose header names the columns (provider and region required; "
       "empty cells take their default). Unknown or missing columns raise InputError naming file:1; a bad cell skips "
-      "its row with file:line and the field -> CloudUsageBatch.");
+      "its row with file:line and the field -> CloudUsageBatch.\n"
+      "\n"
+      "    >>> import pathlib, tempfile\n"
+      "    >>> path = pathlib.Path(tempfile.mkdtemp()) / 'usage.csv'\n"
+      "    >>> _ = path.write_text('provider,region,vcpu_hours\\n"
+      "ovhcloud,gra,720\\n"
+      "')\n"
+      "    >>> round(digital.cloud_usage_csv(path).total_co2e_kg, 4)\n"
+      "    0.1755");
 }
 
 }  // namespace ghgkit::python

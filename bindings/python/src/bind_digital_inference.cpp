@@ -203,7 +203,11 @@ void bind_batch_result(py::module_& digital) {
   using R = digital::inference_batch_result;
   py::class_<R>(digital, "InferenceBatch",
                 "LLM request logs in batch: plain lists per row (0 for skipped rows), totals, per-model subtotals,\n"
-                "the figures of each distinct (model, region) resolution, deduplicated warnings.")
+                "the figures of each distinct (model, region) resolution, deduplicated warnings.\n"
+                "\n"
+                "    >>> b = digital.inference_batch({'model': ['gpt-4o-mini', 'nope'], 'output_tokens': [500, 500]}, region='FR')\n"
+                "    >>> b.computed, b.reason\n"
+                "    ([True, False], ['', \"unknown LLM model 'nope'\"])")
       .def_property_readonly("energy_kwh", [](const R& r) { return py::cast(r.energy_kwh); })
       .def_property_readonly("operational_kg", [](const R& r) { return py::cast(r.operational_kg); })
       .def_property_readonly("embodied_kg", [](const R& r) { return py::cast(r.embodied_kg); })
@@ -275,7 +279,11 @@ void bind_digital_inference(py::module_& digital) {
       py::arg("request_latency_s") = py::none(), py::arg("allow_later_year") = false,
       "LLM requests by the EcoLogits method: GPU energy per output token, GPUs from memory, server share, PUE, grid;\n"
       "embodied share of GPUs and server. A model of the catalogue or its parameter counts (billions). Parameter or\n"
-      "PUE ranges give low and high; energy_kwh and co2e_kg are then the midpoints (said in the warnings).");
+      "PUE ranges give low and high; energy_kwh and co2e_kg are then the midpoints (said in the warnings).\n"
+      "\n"
+      "    >>> r = digital.inference('gpt-4o-mini', output_tokens=1000, region='FR')\n"
+      "    >>> r.low <= r.co2e_kg <= r.high, round(r.co2e_kg * 1e6, 1)\n"
+      "    (True, 14.1)");
 
   bind_batch_result(digital);
   const auto batch_of = [](const opt_s& provider, const opt_s& accelerator, const opt_d& batch_size,
@@ -311,7 +319,11 @@ void bind_digital_inference(py::module_& digital) {
       py::arg("intensity_kg_per_kwh") = py::none(), py::arg("allow_later_year") = false,
       "LLM request logs in batch, the method of inference() row by row: columns {'model', 'output_tokens'[,\n"
       "'input_tokens', 'requests', 'region']} of sequences (or one value for every row). Each distinct (model,\n"
-      "region) is resolved once; rows that cannot be computed are kept with their reason.");
+      "region) is resolved once; rows that cannot be computed are kept with their reason.\n"
+      "\n"
+      "    >>> b = digital.inference_batch({'model': ['gpt-4o-mini', 'nope'], 'output_tokens': [500, 500]}, region='FR')\n"
+      "    >>> b.computed_rows, b.skipped_rows, b.reason[1]\n"
+      "    (1, 1, \"unknown LLM model 'nope'\")");
   digital.def(
       "inference_csv",
       [batch_of](const py::object& path, const factor_database* db, const opt_s& provider, const opt_s& accelerator,
@@ -331,7 +343,16 @@ void bind_digital_inference(py::module_& digital) {
       py::arg("request_latency_s") = py::none(), py::arg("region") = py::none(), py::arg("year") = py::none(),
       py::arg("intensity_kg_per_kwh") = py::none(), py::arg("allow_later_year") = false,
       "inference_batch over a CSV file: header model,output_tokens[,input_tokens,requests,region] in any order;\n"
-      "an unknown column raises naming file:1; a cell that is not a number skips its row with file:line.");
+      "an unknown column raises naming file:1; a cell that is not a number skips its row with file:line.\n"
+      "\n"
+      "    >>> import pathlib, tempfile\n"
+      "    >>> path = pathlib.Path(tempfile.mkdtemp()) / 'requests.csv'\n"
+      "    >>> _ = path.write_text('model,output_tokens\\n"
+      "gpt-4o-mini,1000\\n"
+      "')\n"
+      "    >>> b = digital.inference_csv(path, region='FR')\n"
+      "    >>> len(b), b.computed_rows\n"
+      "    (1, 1)");
 }
 
 }  // namespace ghgkit::python

@@ -64,10 +64,23 @@ py::dict simulated(const simulated_total& t) {
 
 void bind_inventory(py::module_& m) {
   // Registered first so that the signatures of Inventory.compute and monte_carlo (and the stubs) name it.
-  py::class_<inventory_result> result_class(m, "InventoryResult", "A computed GHG inventory with provenance on every row.");
+  py::class_<inventory_result> result_class(m, "InventoryResult", "A computed GHG inventory with provenance on every row.\n"
+    "(In the examples, result = ghgkit.Inventory.load('examples/lyon/inventory.yaml').compute().)\n"
+    "\n"
+    "    >>> result.input_rows == result.computed_input_rows + len(result.skipped)\n"
+    "    True\n"
+    "    >>> round(result.total_kg() / 1000, 3), round(result.total_kg(scope2='market') / 1000, 3)\n"
+    "    (164.821, 151.567)");
 
-  py::class_<inventory>(m, "Inventory", "An organisation's inventory input (schema ghgkit.inventory/1).")
-      .def_static("load", &load_inventory, py::arg("path"), "Read an inventory YAML file and the CSV files it names.")
+  py::class_<inventory>(m, "Inventory", "An organisation's inventory input (schema ghgkit.inventory/1).\n"
+                                        "\n"
+                                        "    >>> inventory = ghgkit.Inventory.load('examples/lyon/inventory.yaml')\n"
+                                        "    >>> inventory.organisation, inventory.year, inventory.rows\n"
+                                        "    ('Lumière Textiles SAS', 2024, 19)")
+      .def_static("load", &load_inventory, py::arg("path"), "Read an inventory YAML file and the CSV files it names.\n"
+                                                            "\n"
+                                                            "    >>> ghgkit.Inventory.load('examples/lyon/inventory.yaml').consolidation\n"
+                                                            "    'operational_control'")
       .def_property_readonly("organisation", [](const inventory& i) { return i.organisation; })
       .def_property_readonly("year", [](const inventory& i) { return i.year; })
       .def_property_readonly("gwp", [](const inventory& i) { return i.gwp; })
@@ -78,7 +91,10 @@ void bind_inventory(py::module_& m) {
                                                    : py::cast<const factor_database&>(db);
         py::gil_scoped_release release;
         return compute_inventory(i, base);
-      }, py::arg("db") = py::none(), "Compute the inventory with `db` (default: the shipped factors).")
+      }, py::arg("db") = py::none(), "Compute the inventory with `db` (default: the shipped factors), e.g. result = inventory.compute().\n"
+                                     "\n"
+                                     "    >>> result.input_rows, result.computed_input_rows\n"
+                                     "    (19, 18)")
       .def("monte_carlo", [](const inventory& i, const inventory_result& result, const py::object& db,
                              std::size_t iterations, std::uint64_t seed) {
         const factor_database& base = db.is_none() ? default_database() : py::cast<const factor_database&>(db);
@@ -101,7 +117,16 @@ void bind_inventory(py::module_& m) {
         d["scope3_categories"] = categories;
         return d;
       }, py::arg("result"), py::arg("db") = py::none(), py::arg("iterations") = 10000, py::arg("seed") = 1,
-         "IPCC Approach 2: seeded Monte Carlo 95% intervals of the totals (factor draws shared by their rows).")
+         "IPCC Approach 2: seeded Monte Carlo 95% intervals of the totals (factor draws shared by their rows).\n"
+         "\n"
+         "    >>> mc = inventory.monte_carlo(result, iterations=20, seed=1)\n"
+         "    >>> mc['iterations'], sorted(mc['total_location'])\n"
+         "    (20, ['high_kg', 'low_kg', 'mean_kg', 'rows', 'rows_without_uncertainty'])")
+      .def("consolidation_shares", [](const inventory& i) { return consolidation_shares(i); },
+           "(entity, share) of each entity under the inventory's consolidation approach.\n"
+           "\n"
+           "    >>> all(0 <= share <= 1 for _, share in inventory.consolidation_shares())\n"
+           "    True")
       .def("__repr__", [](const inventory& i) {
         return fmt::format("<Inventory {} {} ({} rows)>", i.organisation, i.year, i.activities.size());
       });
@@ -110,7 +135,10 @@ void bind_inventory(py::module_& m) {
       .def("total_kg", [](const inventory_result& r, std::optional<int> scope, std::optional<int> category,
                           const std::string& scope2) { return r.total_kg(scope, category, method_of(scope2)); },
            py::arg("scope") = py::none(), py::arg("category") = py::none(), py::arg("scope2") = "location",
-           "Consolidated kg CO2e of a scope / scope 3 category / everything, scope 2 'location' or 'market'.")
+           "Consolidated kg CO2e of a scope / scope 3 category / everything, scope 2 'location' or 'market'.\n"
+           "\n"
+           "    >>> round(result.total_kg(scope=1) / 1000, 3)\n"
+           "    69.999")
       .def("uncertainty_pct95", [](const inventory_result& r, std::optional<int> scope, std::optional<int> category,
                                    const std::string& scope2) {
         const inventory_total t = r.total(scope, category, method_of(scope2));
@@ -119,7 +147,9 @@ void bind_inventory(py::module_& m) {
         d["rows"] = t.rows;
         d["rows_with_uncertainty"] = t.rows_with_uncertainty;
         return d;
-      }, py::arg("scope") = py::none(), py::arg("category") = py::none(), py::arg("scope2") = "location")
+      }, py::arg("scope") = py::none(), py::arg("category") = py::none(), py::arg("scope2") = "location",
+         "95% interval (IPCC Approach 1, in % of the total) of a total, and how many of its rows state an uncertainty."
+         "\n\n    >>> result.uncertainty_pct95(scope=1)\n    {'pct95': 0.0, 'rows': 5, 'rows_with_uncertainty': 0}")
       .def_property_readonly("rows", [](const inventory_result& r) {
         py::list out;
         for (const auto& row : r.rows) out.append(row_dict(row));
@@ -147,7 +177,8 @@ void bind_inventory(py::module_& m) {
         py::dict d;
         for (const auto& g : r.gases_kg(scope)) d[py::str(g.gas)] = g.kg;
         return d;
-      }, py::arg("scope") = py::none())
+      }, py::arg("scope") = py::none(), "kg of each gas (as stated by the factors) of a scope or of everything."
+         "\n\n    >>> round(result.gases_kg(scope=1)['CO2'], 1)\n    61896.8")
       .def("compare", [](const inventory_result& current, const inventory_result& base) {
         const inventory_comparison c = compare(base, current);
         py::dict d;
@@ -166,7 +197,10 @@ void bind_inventory(py::module_& m) {
         d["lines"] = lines;
         d["notes"] = c.notes;
         return d;
-      }, py::arg("base"), "Change of every total from `base` (e.g. the base year) to this result.")
+      }, py::arg("base"), "Change of every total from `base` (e.g. the base year) to this result.\n"
+                          "\n"
+                          "    >>> result.compare(result)['lines'][0]['change_kg']\n"
+                          "    0.0")
       .def_property_readonly("intensity", [](const inventory_result& r) {
         py::list out;
         for (const auto& d : r.denominators) {
@@ -180,9 +214,18 @@ void bind_inventory(py::module_& m) {
         }
         return out;
       }, "Intensity metrics per the inventory's denominators.")
-      .def("to_json", [](const inventory_result& r) { return to_json(r); })
-      .def("to_csv", [](const inventory_result& r) { return to_csv(r); })
-      .def("to_text", [](const inventory_result& r) { return to_text(r); })
+      .def("to_json", [](const inventory_result& r) { return to_json(r); },
+           "The result as JSON (schema ghgkit.inventory-result/1).\n"
+           "\n"
+           "    >>> import json; json.loads(result.to_json())['schema']\n"
+           "    'ghgkit.inventory-result/1'")
+      .def("to_csv", [](const inventory_result& r) { return to_csv(r); }, "One CSV line per row, computed and skipped."
+           "\n\n    >>> result.to_csv().splitlines()[0].split(',')[:4]\n    ['row', 'input', 'id', 'entity']")
+      .def("to_text", [](const inventory_result& r) { return to_text(r); }, "A plain-text summary of the totals."
+           "\n"
+           "\n"
+           "    >>> result.to_text().splitlines()[0]\n"
+           "    'GHG inventory: Lumière Textiles SAS, 2024 (operational_control, GWP-100 AR6)'")
       .def("__repr__", [](const inventory_result& r) {
         return fmt::format("<InventoryResult {} {}: {:.3f} t CO2e (location), {:.3f} t (market); {} rows, {} skipped>",
                            r.organisation, r.year, r.total_kg() / 1000.0,

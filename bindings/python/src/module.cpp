@@ -109,14 +109,40 @@ PYBIND11_MODULE(_core, m) {
   m.attr("__version__") = std::string(ghgkit::version);
 
   exception_classes& c = classes();
-  py::handle error = c.error = new_exception(m, "Error", PyExc_Exception, py::handle(), "Base of every ghgkit error.");
+  py::handle error = c.error = new_exception(m, "Error", PyExc_Exception, py::handle(),
+                    "Base of every ghgkit error.\n\n"
+                    "    >>> try:\n"
+                    "    ...     ghgkit.convert(1, 'kWh', 'kg')\n"
+                    "    ... except ghgkit.Error as e:\n"
+                    "    ...     print(type(e).__name__, e)\n"
+                    "    UnitError cannot convert 'kWh' (energy) to 'kg' (mass)");
   c.unit_error = new_exception(m, "UnitError", error, PyExc_ValueError,
-                                        "A unit that cannot be parsed, or a conversion across dimensions.");
+                                        "A unit that cannot be parsed, or a conversion across dimensions.\n\n"
+                                        "    >>> ghgkit.convert(1, 'kWh', 'kg')\n"
+                                        "    Traceback (most recent call last):\n"
+                                        "    ...\n"
+                                        "    ghgkit.UnitError: cannot convert 'kWh' (energy) to 'kg' (mass)\n"
+                                        "    >>> issubclass(ghgkit.UnitError, ValueError)\n"
+                                        "    True");
   py::handle factor_error = c.factor_error = new_exception(m, "FactorError", error, PyExc_ValueError,
-                                          "A factor database that cannot be loaded or a factor that cannot be used.");
+                                          "A factor database that cannot be loaded or a factor that cannot be used.\n\n"
+                                          "    >>> issubclass(ghgkit.FactorError, ValueError)\n"
+                                          "    True\n"
+                                          "    >>> issubclass(ghgkit.FactorLookupError, ghgkit.FactorError)\n"
+                                          "    True");
   c.lookup_error = new_exception(m, "FactorLookupError", factor_error, PyExc_LookupError,
-                                          "No factor fits a lookup, or several fit and none is preferred.");
-  c.input_error = new_exception(m, "InputError", error, PyExc_ValueError, "Bad activity data or arguments.");
+                                          "No factor fits a lookup, or several fit and none is preferred.\n\n"
+                                          "    >>> db.get('no.such.factor')\n"
+                                          "    Traceback (most recent call last):\n"
+                                          "    ...\n"
+                                          "    ghgkit.FactorLookupError: unknown factor id 'no.such.factor'\n"
+                                          "    >>> issubclass(ghgkit.FactorLookupError, LookupError)\n"
+                                          "    True");
+  c.input_error = new_exception(m, "InputError", error, PyExc_ValueError, "Bad activity data or arguments.\n\n"
+                "    >>> db.calculate('electricity.grid', 1, 'kWh', region='FR', activity_uncertainty_pct95=-1)\n"
+                "    Traceback (most recent call last):\n"
+                "    ...\n"
+                "    ghgkit.InputError: field 'activity_uncertainty_pct95': found -1, expected a percentage >= 0");
   py::register_exception_translator([](std::exception_ptr p) {
     const exception_classes& k = classes();
     try {
@@ -135,10 +161,26 @@ PYBIND11_MODULE(_core, m) {
   });
 
   m.def("convert", &ghgkit::convert, py::arg("value"), py::arg("from_unit"), py::arg("to_unit"),
-        "value converted from one unit to another; UnitError across dimensions.");
+        "value converted from one unit to another; UnitError across dimensions.\n\n"
+        "    >>> ghgkit.convert(1.5, 'MWh', 'kWh')\n"
+        "    1500.0\n"
+        "    >>> round(ghgkit.convert(100, 'therm', 'kWh'), 2)\n"
+        "    2930.71");
   m.def("unit_dimension", [](const std::string& unit) { return ghgkit::describe(ghgkit::parse_unit(unit).dim); },
-        py::arg("unit"), "The dimension of a unit, e.g. 'energy' for 'kWh'.");
-  m.def("unit_symbols", &ghgkit::unit_symbols, "Every atomic unit symbol the registry knows.");
+        py::arg("unit"), "The dimension of a unit, e.g. 'energy' for 'kWh'.\n\n"
+        "    >>> ghgkit.unit_dimension('kWh'), ghgkit.unit_dimension('passenger.km')\n"
+        "    ('energy', ...)");
+  m.def("unit_symbols", &ghgkit::unit_symbols, "Every atomic unit symbol the registry knows.\n\n"
+        "    >>> 'kWh' in ghgkit.unit_symbols()\n"
+        "    True");
+  m.def("dimension_names", &ghgkit::dimension_names,
+        "Every dimension name the registry knows (as unit_dimension and Factor.unit_dimension give them).\n\n"
+        "    >>> 'energy' in ghgkit.dimension_names()\n"
+        "    True");
+  m.def("is_currency_code", [](const std::string& code) { return ghgkit::is_currency_code(code); }, py::arg("code"),
+        "Whether `code` is an ISO 4217 currency code the unit registry knows.\n\n"
+        "    >>> ghgkit.is_currency_code('EUR'), ghgkit.is_currency_code('XYZ')\n"
+        "    (True, False)");
   bind_database(m);
   bind_coefficients(m);
   bind_calculate(m);

@@ -8,30 +8,66 @@ import os
 import typing
 from . import digital
 from . import grid
-__all__: list[str] = ['Accelerator', 'Airport', 'CloudInstance', 'CloudRegion', 'Coefficient', 'Cpu', 'Emission', 'Error', 'Factor', 'FactorDatabase', 'FactorError', 'FactorLookupError', 'InputError', 'Inventory', 'InventoryResult', 'LlmModel', 'ServerArchetype', 'UnitError', 'convert', 'digital', 'grid', 'gwp', 'unit_dimension', 'unit_symbols']
+__all__: list[str] = ['Accelerator', 'Airport', 'CloudInstance', 'CloudRegion', 'Coefficient', 'Cpu', 'Emission', 'Error', 'Factor', 'FactorDatabase', 'FactorError', 'FactorLookupError', 'InputError', 'Inventory', 'InventoryResult', 'LlmModel', 'ServerArchetype', 'UnitError', 'convert', 'digital', 'dimension_names', 'grid', 'gwp', 'is_currency_code', 'unit_dimension', 'unit_symbols']
 class Error(Exception):
     """
     Base of every ghgkit error.
+
+    >>> try:
+    ...     ghgkit.convert(1, 'kWh', 'kg')
+    ... except ghgkit.Error as e:
+    ...     print(type(e).__name__, e)
+    UnitError cannot convert 'kWh' (energy) to 'kg' (mass)
     """
 class FactorError(Error, ValueError):
     """
     A factor database that cannot be loaded or a factor that cannot be used.
+
+    >>> issubclass(ghgkit.FactorError, ValueError)
+    True
+    >>> issubclass(ghgkit.FactorLookupError, ghgkit.FactorError)
+    True
     """
 class FactorLookupError(FactorError, LookupError):
     """
     No factor fits a lookup, or several fit and none is preferred.
+
+    >>> db.get('no.such.factor')
+    Traceback (most recent call last):
+    ...
+    ghgkit.FactorLookupError: unknown factor id 'no.such.factor'
+    >>> issubclass(ghgkit.FactorLookupError, LookupError)
+    True
     """
 class InputError(Error, ValueError):
     """
     Bad activity data or arguments.
+
+    >>> db.calculate('electricity.grid', 1, 'kWh', region='FR', activity_uncertainty_pct95=-1)
+    Traceback (most recent call last):
+    ...
+    ghgkit.InputError: field 'activity_uncertainty_pct95': found -1, expected a percentage >= 0
     """
 class UnitError(Error, ValueError):
     """
     A unit that cannot be parsed, or a conversion across dimensions.
+
+    >>> ghgkit.convert(1, 'kWh', 'kg')
+    Traceback (most recent call last):
+    ...
+    ghgkit.UnitError: cannot convert 'kWh' (energy) to 'kg' (mass)
+    >>> issubclass(ghgkit.UnitError, ValueError)
+    True
     """
 class Factor:
     """
     An emission factor with its source.
+    
+        >>> f = db.find('electricity.grid', region='FR', year=2023)
+        >>> f.id, f.unit, f.region, f.year
+        ('owid-energy.electricity.grid.FR.2023', 'kWh', 'FR', 2023)
+        >>> round(f.values['CO2e'], 6), f.source['id']
+        (0.056039, 'owid-energy')
     """
     def __repr__(self) -> str:
         ...
@@ -99,16 +135,32 @@ class Factor:
 class FactorDatabase:
     """
     A validated, immutable factor database.
+    
+        >>> db = ghgkit.FactorDatabase.default()
+        >>> len(db) > 1000, 'AR6' in db.gwp_sets
+        (True, True)
+        >>> e = db.calculate('electricity.grid', 12000, 'kWh', region='FR', year=2023)
+        >>> round(e.co2e_kg, 1), e.factor_id
+        (672.5, 'owid-energy.electricity.grid.FR.2023')
     """
     @staticmethod
     def default() -> FactorDatabase:
         """
-        The factors shipped with ghgkit.
+        The factors shipped with ghgkit (loaded once per process).
+        
+            >>> ghgkit.FactorDatabase.default().content_hash == db.content_hash
+            True
         """
     @staticmethod
     def load(*args: typing.Any) -> FactorDatabase:
         """
-        Load YAML factor files or directories as layers, later ones on top.
+        Load YAML factor files or directories as layers, later ones on top, e.g.
+        FactorDatabase.load('factors/', 'my_factors.yaml'); at least one path.
+        
+            >>> ghgkit.FactorDatabase.load()
+            Traceback (most recent call last):
+            ...
+            ghgkit.InputError: FactorDatabase.load: expected at least one path
         """
     def __contains__(self, arg0: str) -> bool:
         ...
@@ -121,79 +173,231 @@ class FactorDatabase:
     def accelerator(self, name: str, source: str | None = None) -> Accelerator:
         """
         One source's record of an accelerator named by name, device, alias or id; `source` when several sources have one.
+        
+            >>> db.accelerator('AWS Inferentia').name
+            'AWS Inferentia'
         """
     def accelerators(self) -> list[Accelerator]:
-        ...
+        """
+        Every accelerator record (one per source), sorted by id.
+        
+            >>> db.accelerators()[0].type
+            'gpu'
+        """
+    def activities(self, prefix: str | None = None) -> list:
+        """
+        The activity families of the database (optionally under a path prefix): [{'path', 'dimensions', 'scope',
+        'category', 'preferred_sources', 'upstream', 'location'}].
+        
+            >>> [a['path'] for a in db.activities('electricity')][:1]
+            ['electricity...']
+        """
+    def activity_family(self, activity: str) -> dict | None:
+        """
+        The family an activity path falls under (longest matching prefix) as a dict, or None.
+        
+            >>> db.activity_family('electricity.grid')['dimensions']
+            ['energy']
+        """
     def airport(self, code: str) -> Airport:
         """
         An airport by IATA code, ICAO code or id (ignoring case).
+        
+            >>> db.airport('lfpg').iata
+            'CDG'
         """
     def airports(self, country: str | None = None) -> list[Airport]:
         """
         Airports (sorted by id), optionally of one country (ISO 3166-1 alpha-2).
+        
+            >>> all(a.country == 'FR' for a in db.airports('FR'))
+            True
+        """
+    def amount_in_factor_unit(self, amount: typing.SupportsFloat | typing.SupportsIndex, unit: str, factor_id: str, *, basis: str | None = None, year: typing.SupportsInt | typing.SupportsIndex | None = None) -> dict:
+        """
+        An amount in the unit (and calorific basis) of a factor, as calculate converts it: units, spend (currency,
+        deflation; `year` is the spend year), fuels (volume, mass, energy; basis 'net_cv' or 'gross_cv' of an energy)
+        -> {'value', 'unit', 'steps', 'warnings'}.
+        
+            >>> db.amount_in_factor_unit(1.5, 'MWh', 'owid-energy.electricity.grid.FR.2023')['value']
+            1500.0
         """
     def calculate(self, activity_or_factor_id: str, amount: typing.SupportsFloat | typing.SupportsIndex, unit: str, *, region: str | None = None, year: typing.SupportsInt | typing.SupportsIndex | None = None, gwp: str = 'AR6', strict: bool = False, allow_later_year: bool = False, source: str | None = None, basis: str | None = None, activity_uncertainty_pct95: typing.SupportsFloat | typing.SupportsIndex | None = None) -> Emission:
         """
         amount (in unit) x the factor for an activity (looked up with fallbacks) or a factor id -> Emission.
+        
+            >>> e = db.calculate('electricity.grid', 12, 'MWh', region='FR', year=2023)
+            >>> round(e.co2e_kg, 1), e.provenance['amount_in_factor_unit']
+            (672.5, 12000.0)
         """
     def calculate_batch(self, activity: typing.Any, amount: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], unit: typing.Any, region: typing.Any = None, year: typing.Any = None, gwp: str = 'AR6', strict: bool = False, allow_later_year: bool = False) -> dict:
         """
         Columns in, columns out: each of activity, unit, region, year is one value or one per row.
+        
+            >>> r = db.calculate_batch(['electricity.grid'] * 2, [100, 200], 'kWh', region=['FR', 'DE'], year=2023)
+            >>> r['computed'], r['computed_rows'], r['skipped_rows']
+            ([True, True], 2, 0)
+        """
+    def canonical_gas(self, gas: str) -> str:
+        """
+        The canonical name of a gas or blend given by a name or alias (FactorError when unknown).
+        
+            >>> db.canonical_gas('CH4_fossil')
+            'CH4_fossil'
         """
     def cloud_instances(self, provider: str | None = None) -> list[CloudInstance]:
-        ...
+        """
+        Cloud instance types (sorted by id), optionally of one provider.
+        
+            >>> db.cloud_instances('aws')[0].instance
+            'a1.2xlarge'
+        """
     def cloud_regions(self, provider: str | None = None) -> list[CloudRegion]:
-        ...
+        """
+        Cloud regions (sorted by id), optionally of one provider.
+        
+            >>> db.cloud_regions('aws')[0].region
+            'af-south-1'
+        """
+    def co2e_per_unit(self, factor_id: str, gwp: str = 'AR6') -> dict:
+        """
+        kg CO2e per unit of a factor under a GWP set, and how it was obtained: {'kg_per_unit', 'method', 'warning'}.
+        
+            >>> round(db.co2e_per_unit('owid-energy.electricity.grid.FR.2023')['kg_per_unit'], 6)
+            0.056039
+        """
     def coefficient(self, quantity: str, provider: str | None = None, region: str | None = None, key: str | None = None, source: str | None = None) -> Coefficient:
         """
         The one coefficient of `quantity` that fits (fields left out match any). FactorLookupError names the candidates when none or several fit; sources are never averaged: name one when several give the figure.
+        
+            >>> db.coefficient('cloud.datacenter.pue', provider='aws', source='ccf').source['id']
+            'ccf'
         """
     def coefficients(self, quantity: str | None = None, provider: str | None = None, source: str | None = None) -> list[Coefficient]:
         """
         Coefficients (sorted by id) filtered by quantity prefix (e.g. 'cloud.compute'), provider and source id.
+        
+            >>> sorted(c.source['id'] for c in db.coefficients('cloud.datacenter.pue', provider='aws'))
+            ['ccf', 'green-algorithms-cloud']
         """
     def cpu(self, name: str, source: str | None = None) -> Cpu:
         """
         One source's record of a CPU by name or id.
+        
+            >>> db.cpu('1075T').tdp_w
+            95.0
         """
     def cpus(self) -> list[Cpu]:
-        ...
+        """
+        Every CPU record, sorted by id.
+        
+            >>> db.cpus()[0].name
+            '1075T'
+        """
     def factors(self, activity: str | None = None, region: str | None = None, year: typing.SupportsInt | typing.SupportsIndex | None = None, source: str | None = None) -> list[Factor]:
         """
         Factors filtered by activity prefix, region, year and source.
+        
+            >>> sorted(f.source['id'] for f in db.factors('electricity.grid', region='FR', year=2023))
+            ['owid-carbontracker', 'owid-energy']
         """
     def fallback_chain(self, region: str) -> list[str]:
-        ...
+        """
+        The regions a lookup falls back through, the region itself first.
+        
+            >>> db.fallback_chain('FR')[:3]
+            ['FR', 'EU27', 'EEA']
+        """
     def find(self, activity: str, region: str | None = None, year: typing.SupportsInt | typing.SupportsIndex | None = None, strict: bool = False, allow_later_year: bool = False, source: str | None = None) -> Factor:
-        ...
+        """
+        The factor for an activity, region and year, with the fallback chain (region, year) when none fits
+        exactly; the steps taken are in Factor.fallbacks. strict=True refuses fallbacks.
+        
+            >>> f = db.find('electricity.grid', region='FRA', year=2023)
+            >>> f.region, f.fallbacks
+            ('FR', [])
+        """
     def flight(self, origin: str, destination: str, cabin: str = 'average', passengers: typing.SupportsFloat | typing.SupportsIndex = 1.0, round_trip: bool = False, radiative_forcing: bool = True) -> dict:
         """
         A flight between two airports as the activity and passenger-km to price (great-circle distance, the factor source's uplift and haul band): {'activity', 'region', 'haul', 'great_circle_km', 'passenger_km', 'steps'}. Price it with db.calculate(r['activity'], r['passenger_km'], 'passenger.km', region=r['region']).
+        
+            >>> r = db.flight('CDG', 'JFK')
+            >>> r['haul'], round(r['passenger_km'], 1)
+            ('international', 6300.3)
         """
     def get(self, factor_id: str) -> Factor:
-        ...
+        """
+        The factor with this id; FactorLookupError when there is none.
+        
+            >>> db.get('owid-energy.electricity.grid.FR.2023').region
+            'FR'
+        """
+    def great_circle_km(self, origin: str, destination: str) -> float:
+        """
+        Great-circle (haversine) distance in km between two airports given by IATA code, ICAO code or id, before
+        any uplift.
+        
+            >>> round(db.great_circle_km('CDG', 'JFK'), 1)
+            5833.6
+        """
     def gwp(self, gas: str, set: str = 'AR6') -> float:
-        ...
+        """
+        GWP-100 of a gas or refrigerant blend in a set of this database.
+        
+            >>> db.gwp('CH4_fossil'), db.gwp('N2O', 'AR5')
+            (29.8, 265.0)
+        """
     def layer(self, *args: typing.Any) -> FactorDatabase:
         """
-        A new database with these files on top (this one is unchanged).
+        A new database with these files on top (this one is unchanged), e.g.
+        db.layer('my_factors.yaml'); the layers are listed bottom first in `layers`.
+        
+            >>> len(db.layers)
+            1
         """
     def llm_model(self, name: str, provider: str | None = None) -> LlmModel:
         """
         An LLM by name, alias or id (ignoring case).
+        
+            >>> db.llm_model('GPT-4o-mini').provider
+            'openai'
         """
     def llm_models(self) -> list[LlmModel]:
-        ...
+        """
+        Every LLM of the catalogue, sorted by id.
+        
+            >>> len(db.llm_models()) > 10
+            True
+        """
     def region(self, code: str) -> str:
         """
         The canonical code of a region (FRA -> FR).
+        
+            >>> db.region('FRA')
+            'FR'
+        """
+    def resolve_factor(self, activity_or_factor_id: str, unit: str, *, region: str | None = None, year: typing.SupportsInt | typing.SupportsIndex | None = None, strict: bool = False, allow_later_year: bool = False, source: str | None = None, basis: str | None = None) -> Factor:
+        """
+        The factor calculate would use for an amount in `unit`, with the fallbacks taken (no arithmetic).
+        
+            >>> f = db.resolve_factor('electricity.grid', 'MWh', region='FR', year=2023)
+            >>> f.id, f.fallbacks
+            ('owid-energy.electricity.grid.FR.2023', [])
         """
     def server_archetypes(self) -> list[ServerArchetype]:
-        ...
+        """
+        Every server archetype (BoaviztAPI platforms), sorted by id.
+        
+            >>> db.server_archetypes()[0].archetype
+            'a1.metal'
+        """
     @property
     def catalogue_warnings(self) -> list[str]:
         """
         Catalogue cross-references that did not resolve (warnings, not errors).
+        
+            >>> isinstance(db.catalogue_warnings, list)
+            True
         """
     @property
     def content_hash(self) -> str:
@@ -210,6 +414,10 @@ class FactorDatabase:
 class Airport:
     """
     An airport of the catalogue (section 'airports'), WGS 84 degrees.
+    
+        >>> a = db.airport('CDG')
+        >>> a.iata, a.country, round(a.latitude, 2)
+        ('CDG', 'FR', 49.01)
     """
     def __repr__(self) -> str:
         ...
@@ -256,6 +464,10 @@ class Airport:
 class Coefficient:
     """
     A figure that is not an emission factor (PUE, W per vCPU, ...), from one source.
+    
+        >>> c = db.coefficient('cloud.datacenter.pue', provider='aws', source='ccf')
+        >>> c.quantity, c.unit, c.provider
+        ('cloud.datacenter.pue', '1', 'aws')
     """
     def __repr__(self) -> str:
         ...
@@ -324,6 +536,10 @@ class Coefficient:
 class LlmModel:
     """
     An LLM; parameters in billions as (low, high) tuples.
+    
+        >>> m = db.llm_model('gpt-4o-mini')
+        >>> m.provider, len(m.total_params_b)
+        ('openai', 2)
     """
     def __repr__(self) -> str:
         ...
@@ -379,6 +595,10 @@ class LlmModel:
 class Accelerator:
     """
     One source's record of a GPU, TPU or other accelerator.
+    
+        >>> a = db.accelerators()[0]
+        >>> a.name, a.type
+        ('AMD Radeon Instinct MI25', 'gpu')
     """
     def __repr__(self) -> str:
         ...
@@ -445,6 +665,10 @@ class Accelerator:
 class Cpu:
     """
     One source's record of a CPU model.
+    
+        >>> c = db.cpus()[0]
+        >>> c.name, c.tdp_w
+        ('1075T', 95.0)
     """
     def __repr__(self) -> str:
         ...
@@ -494,6 +718,10 @@ class Cpu:
 class CloudInstance:
     """
     A cloud instance type.
+    
+        >>> i = db.cloud_instances('aws')[0]
+        >>> i.provider, i.instance
+        ('aws', 'a1.2xlarge')
     """
     def __repr__(self) -> str:
         ...
@@ -549,6 +777,10 @@ class CloudInstance:
 class CloudRegion:
     """
     A region of a cloud provider.
+    
+        >>> r = db.cloud_regions('aws')[0]
+        >>> r.provider, r.region
+        ('aws', 'af-south-1')
     """
     def __repr__(self) -> str:
         ...
@@ -587,6 +819,10 @@ class CloudRegion:
 class ServerArchetype:
     """
     A server archetype (BoaviztAPI platform); numbers as (default, min, max).
+    
+        >>> s = db.server_archetypes()[0]
+        >>> s.archetype, sorted(s.components)[:1]
+        ('a1.metal', [...])
     """
     def __repr__(self) -> str:
         ...
@@ -626,6 +862,10 @@ class ServerArchetype:
 class Emission:
     """
     The result of one calculation, with provenance.
+    
+        >>> e = db.calculate('electricity.grid', 12000, 'kWh', region='FR', year=2023)
+        >>> round(e.co2e_kg, 1), e.provenance['region'], e.provenance['gwp']
+        (672.5, 'FR', 'AR6')
     """
     def __repr__(self) -> str:
         ...
@@ -661,6 +901,12 @@ class Emission:
 class InventoryResult:
     """
     A computed GHG inventory with provenance on every row.
+    (In the examples, result = ghgkit.Inventory.load('examples/lyon/inventory.yaml').compute().)
+    
+        >>> result.input_rows == result.computed_input_rows + len(result.skipped)
+        True
+        >>> round(result.total_kg() / 1000, 3), round(result.total_kg(scope2='market') / 1000, 3)
+        (164.821, 151.567)
     """
     def __repr__(self) -> str:
         ...
@@ -671,21 +917,52 @@ class InventoryResult:
     def compare(self, base: InventoryResult) -> dict:
         """
         Change of every total from `base` (e.g. the base year) to this result.
+        
+            >>> result.compare(result)['lines'][0]['change_kg']
+            0.0
         """
     def gases_kg(self, scope: typing.SupportsInt | typing.SupportsIndex | None = None) -> dict:
-        ...
+        """
+        kg of each gas (as stated by the factors) of a scope or of everything.
+        
+            >>> round(result.gases_kg(scope=1)['CO2'], 1)
+            61896.8
+        """
     def to_csv(self) -> str:
-        ...
+        """
+        One CSV line per row, computed and skipped.
+        
+            >>> result.to_csv().splitlines()[0].split(',')[:4]
+            ['row', 'input', 'id', 'entity']
+        """
     def to_json(self) -> str:
-        ...
+        """
+        The result as JSON (schema ghgkit.inventory-result/1).
+        
+            >>> import json; json.loads(result.to_json())['schema']
+            'ghgkit.inventory-result/1'
+        """
     def to_text(self) -> str:
-        ...
+        """
+        A plain-text summary of the totals.
+        
+            >>> result.to_text().splitlines()[0]
+            'GHG inventory: Lumière Textiles SAS, 2024 (operational_control, GWP-100 AR6)'
+        """
     def total_kg(self, scope: typing.SupportsInt | typing.SupportsIndex | None = None, category: typing.SupportsInt | typing.SupportsIndex | None = None, scope2: str = 'location') -> float:
         """
         Consolidated kg CO2e of a scope / scope 3 category / everything, scope 2 'location' or 'market'.
+        
+            >>> round(result.total_kg(scope=1) / 1000, 3)
+            69.999
         """
     def uncertainty_pct95(self, scope: typing.SupportsInt | typing.SupportsIndex | None = None, category: typing.SupportsInt | typing.SupportsIndex | None = None, scope2: str = 'location') -> dict:
-        ...
+        """
+        95% interval (IPCC Approach 1, in % of the total) of a total, and how many of its rows state an uncertainty.
+        
+            >>> result.uncertainty_pct95(scope=1)
+            {'pct95': 0.0, 'rows': 5, 'rows_with_uncertainty': 0}
+        """
     @property
     def biogenic_co2_kg(self) -> float:
         ...
@@ -715,21 +992,42 @@ class InventoryResult:
 class Inventory:
     """
     An organisation's inventory input (schema ghgkit.inventory/1).
+    
+        >>> inventory = ghgkit.Inventory.load('examples/lyon/inventory.yaml')
+        >>> inventory.organisation, inventory.year, inventory.rows
+        ('Lumière Textiles SAS', 2024, 19)
     """
     @staticmethod
     def load(path: os.PathLike | str | bytes) -> Inventory:
         """
         Read an inventory YAML file and the CSV files it names.
+        
+            >>> ghgkit.Inventory.load('examples/lyon/inventory.yaml').consolidation
+            'operational_control'
         """
     def __repr__(self) -> str:
         ...
     def compute(self, db: typing.Any = None) -> InventoryResult:
         """
-        Compute the inventory with `db` (default: the shipped factors).
+        Compute the inventory with `db` (default: the shipped factors), e.g. result = inventory.compute().
+        
+            >>> result.input_rows, result.computed_input_rows
+            (19, 18)
+        """
+    def consolidation_shares(self) -> list[tuple[str, float]]:
+        """
+        (entity, share) of each entity under the inventory's consolidation approach.
+        
+            >>> all(0 <= share <= 1 for _, share in inventory.consolidation_shares())
+            True
         """
     def monte_carlo(self, result: InventoryResult, db: typing.Any = None, iterations: typing.SupportsInt | typing.SupportsIndex = 10000, seed: typing.SupportsInt | typing.SupportsIndex = 1) -> dict:
         """
         IPCC Approach 2: seeded Monte Carlo 95% intervals of the totals (factor draws shared by their rows).
+        
+            >>> mc = inventory.monte_carlo(result, iterations=20, seed=1)
+            >>> mc['iterations'], sorted(mc['total_location'])
+            (20, ['high_kg', 'low_kg', 'mean_kg', 'rows', 'rows_without_uncertainty'])
         """
     @property
     def consolidation(self) -> str:
@@ -753,17 +1051,45 @@ def _set_default_factors(arg0: os.PathLike | str | bytes) -> None:
 def convert(value: typing.SupportsFloat | typing.SupportsIndex, from_unit: str, to_unit: str) -> float:
     """
     value converted from one unit to another; UnitError across dimensions.
+    
+        >>> ghgkit.convert(1.5, 'MWh', 'kWh')
+        1500.0
+        >>> round(ghgkit.convert(100, 'therm', 'kWh'), 2)
+        2930.71
+    """
+def dimension_names() -> list[str]:
+    """
+    Every dimension name the registry knows (as unit_dimension and Factor.unit_dimension give them).
+    
+        >>> 'energy' in ghgkit.dimension_names()
+        True
     """
 def gwp(gas: str, set: str = 'AR6') -> float:
     """
     GWP-100 of a gas (or blend) in a set of the shipped database, e.g. gwp('CH4_fossil', 'AR6').
+    
+        >>> ghgkit.gwp('CH4_fossil', 'AR6'), ghgkit.gwp('N2O', set='AR5')
+        (29.8, 265.0)
+    """
+def is_currency_code(code: str) -> bool:
+    """
+    Whether `code` is an ISO 4217 currency code the unit registry knows.
+    
+        >>> ghgkit.is_currency_code('EUR'), ghgkit.is_currency_code('XYZ')
+        (True, False)
     """
 def unit_dimension(unit: str) -> str:
     """
     The dimension of a unit, e.g. 'energy' for 'kWh'.
+    
+        >>> ghgkit.unit_dimension('kWh'), ghgkit.unit_dimension('passenger.km')
+        ('energy', ...)
     """
 def unit_symbols() -> list[str]:
     """
     Every atomic unit symbol the registry knows.
+    
+        >>> 'kWh' in ghgkit.unit_symbols()
+        True
     """
 __version__: str

@@ -9,6 +9,12 @@ __all__: list[str] = ['CloudUsageBatch', 'DatacenterFootprint', 'Footprint', 'In
 class Footprint:
     """
     Energy and emissions of a digital activity, operational and embodied apart.
+    
+        >>> f = digital.compute_job(cores=12, core_power_w=12, memory_gb=64, hours=10, pue=1.67, intensity_kg_per_kwh=0.475)
+        >>> round(f.energy_kwh, 3), round(f.co2e_kg, 3), f.embodied_kg
+        (2.803, 1.331, 0.0)
+        >>> f.figure('pue')[0]
+        1.67
     """
     def __repr__(self) -> str:
         ...
@@ -19,6 +25,9 @@ class Footprint:
     def figure(self, name: str) -> typing.Any:
         """
         (value, unit, origin) of the figure named `name`, or None
+        
+            >>> digital.sci(energy_kwh=1, intensity_kg_per_kwh=0.4, embodied_kg=0).figure('no such figure') is None
+            True
         """
     @property
     def co2e_kg(self) -> float:
@@ -49,6 +58,13 @@ class Footprint:
         {'figures': [{'name', 'value', 'unit', 'origin', 'source'}], 'steps', 'warnings', 'database_hash'}
         """
 class DatacenterFootprint(Footprint):
+    """
+    A data center's period (digital.datacenter): a Footprint with facility energy, ERF, avoided emissions, WUE and the hourly CFE score.
+    
+        >>> d = digital.datacenter(it_energy_kwh=1_000_000, pue=1.3, intensity_kg_per_kwh=0.05)
+        >>> round(d.facility_energy_kwh), round(d.co2e_kg)
+        (1300000, 65000)
+    """
     @property
     def avoided_kg(self) -> float | None:
         """
@@ -82,6 +98,10 @@ class DatacenterFootprint(Footprint):
 class ServerFootprint(Footprint):
     """
     Manufacturing emissions of one server (BoaviztAPI).
+    
+        >>> s = digital.server_embodied('dellR740')
+        >>> round(s.embodied_kg), s.archetype
+        (1173, 'dellR740')
     """
     @property
     def archetype(self) -> str:
@@ -97,6 +117,13 @@ class ServerFootprint(Footprint):
         the archetype's hours_life_time
         """
 class SciScore(Footprint):
+    """
+    A Software Carbon Intensity score (digital.sci): a Footprint with score_kg_per_unit.
+    
+        >>> s = digital.sci(energy_kwh=0.5, intensity_kg_per_kwh=0.4, embodied_kg=0.05, functional_units=100)
+        >>> round(s.score_kg_per_unit, 6), round(s.co2e_kg, 3)
+        (0.0025, 0.25)
+    """
     def __repr__(self) -> str:
         ...
     @property
@@ -105,6 +132,10 @@ class SciScore(Footprint):
 class CloudUsageBatch:
     """
     Cloud usage rows in batch: per-row lists (energy_kwh, co2e_kg, computed, reason, figure_set), total, subtotals per provider/region/service, the figure sets used (listed once) and warnings.
+    
+        >>> b = digital.cloud_usage_batch({'provider': 'ovhcloud', 'region': 'gra', 'vcpu_hours': [720.0, None]})
+        >>> len(b), b.computed_rows, round(b.total_co2e_kg, 4)
+        (2, 2, 0.1755)
     """
     def __len__(self) -> int:
         ...
@@ -178,6 +209,10 @@ class InferenceBatch:
     """
     LLM request logs in batch: plain lists per row (0 for skipped rows), totals, per-model subtotals,
     the figures of each distinct (model, region) resolution, deduplicated warnings.
+    
+        >>> b = digital.inference_batch({'model': ['gpt-4o-mini', 'nope'], 'output_tokens': [500, 500]}, region='FR')
+        >>> b.computed, b.reason
+        ([True, False], ['', "unknown LLM model 'nope'"])
     """
     def __len__(self) -> int:
         ...
@@ -252,57 +287,110 @@ def cloud_usage(provider: str, region: str, vcpu_hours: typing.SupportsFloat | t
 def cloud_usage_batch(columns: dict, db: ghgkit._core.FactorDatabase | None = None, *, min_watts_per_vcpu: typing.SupportsFloat | typing.SupportsIndex | None = None, max_watts_per_vcpu: typing.SupportsFloat | typing.SupportsIndex | None = None, gpu_utilization: typing.SupportsFloat | typing.SupportsIndex | None = None, pue: typing.SupportsFloat | typing.SupportsIndex | None = None, intensity_kg_per_kwh: typing.SupportsFloat | typing.SupportsIndex | None = None, year: typing.SupportsInt | typing.SupportsIndex | None = None, grid_source: str | None = None, allow_later_year: bool = False, coefficient_source: str | None = None) -> CloudUsageBatch:
     """
     cloud_usage over columns (a dict of lists, NumPy arrays or pandas Series; a single value is for every row): provider, region (required), service, vcpu_hours, cpu_utilization (None/NaN: CCF's average), memory_gb_hours, storage_tb_hours, storage_type, replication, network_gb, gpu_hours, gpu, microarchitecture, instance. Each distinct key is resolved once; rows equal cloud_usage; bad rows are kept with their reason -> CloudUsageBatch.
+    
+        >>> b = digital.cloud_usage_batch({'provider': ['aws', 'gcp'], 'region': ['us-east-1', 'europe-west1'],
+        ...                                'vcpu_hours': [100.0, 100.0]})
+        >>> b.computed, [round(kg, 4) for kg in b.co2e_kg]
+        ([True, True], [0.0912, 0.0318])
     """
 def cloud_usage_csv(path: typing.Any, db: ghgkit._core.FactorDatabase | None = None, *, min_watts_per_vcpu: typing.SupportsFloat | typing.SupportsIndex | None = None, max_watts_per_vcpu: typing.SupportsFloat | typing.SupportsIndex | None = None, gpu_utilization: typing.SupportsFloat | typing.SupportsIndex | None = None, pue: typing.SupportsFloat | typing.SupportsIndex | None = None, intensity_kg_per_kwh: typing.SupportsFloat | typing.SupportsIndex | None = None, year: typing.SupportsInt | typing.SupportsIndex | None = None, grid_source: str | None = None, allow_later_year: bool = False, coefficient_source: str | None = None) -> CloudUsageBatch:
     """
     cloud_usage_batch over a CSV billing export whose header names the columns (provider and region required; empty cells take their default). Unknown or missing columns raise InputError naming file:1; a bad cell skips its row with file:line and the field -> CloudUsageBatch.
+    
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / 'usage.csv'
+        >>> _ = path.write_text('provider,region,vcpu_hours\\novhcloud,gra,720\\n')
+        >>> round(digital.cloud_usage_csv(path).total_co2e_kg, 4)
+        0.1755
     """
 def compute_job(cores: typing.SupportsFloat | typing.SupportsIndex, core_power_w: typing.SupportsFloat | typing.SupportsIndex, usage: typing.SupportsFloat | typing.SupportsIndex = 1.0, memory_gb: typing.SupportsFloat | typing.SupportsIndex = 0.0, *, hours: typing.SupportsFloat | typing.SupportsIndex, pue: typing.SupportsFloat | typing.SupportsIndex | None = None, region: str | None = None, year: typing.SupportsInt | typing.SupportsIndex | None = None, intensity_kg_per_kwh: typing.SupportsFloat | typing.SupportsIndex | None = None, allow_later_year: bool = False, db: ghgkit._core.FactorDatabase | None = None) -> Footprint:
     """
     A CPU job (Green Algorithms): energy and CO2e; PUE, memory power and grid from the database when not given.
+    
+        >>> job = digital.compute_job(cores=12, core_power_w=12, memory_gb=64, hours=10, pue=1.67, intensity_kg_per_kwh=0.475)
+        >>> round(job.energy_kwh, 3), round(job.co2e_kg, 3)
+        (2.803, 1.331)
     """
 def datacenter(it_energy_kwh: typing.SupportsFloat | typing.SupportsIndex | None = None, pue: typing.SupportsFloat | typing.SupportsIndex | None = None, region: str | None = None, year: typing.SupportsInt | typing.SupportsIndex | None = None, intensity_kg_per_kwh: typing.SupportsFloat | typing.SupportsIndex | None = None, reused_heat_kwh: typing.SupportsFloat | typing.SupportsIndex = 0.0, certificates_kwh: typing.SupportsFloat | typing.SupportsIndex = 0.0, certificate_kg_per_kwh: typing.SupportsFloat | typing.SupportsIndex = 0.0, residual_mix_kg_per_kwh: typing.SupportsFloat | typing.SupportsIndex | None = None, displaced_heat_kg_per_kwh: typing.SupportsFloat | typing.SupportsIndex | None = None, water_l: typing.SupportsFloat | typing.SupportsIndex | None = None, embodied_kg: typing.SupportsFloat | typing.SupportsIndex = 0.0, allow_later_year: bool = False, *, equipment: typing.Any = None, hourly_consumption: typing.Any = None, clean_supply: typing.Any = None, intensity_series: typing.Any = None, zone: str | None = None, db: ghgkit._core.FactorDatabase | None = None) -> DatacenterFootprint:
     """
     A data center's period: facility energy, location- and market-based CO2e, ERF, avoided emissions apart, WUE; IT energy and embodied share from an equipment inventory; hour-matched market-based with a CFE score.
+    
+        >>> d = digital.datacenter(it_energy_kwh=1_000_000, pue=1.3, intensity_kg_per_kwh=0.05)
+        >>> round(d.facility_energy_kwh), round(d.co2e_kg)
+        (1300000, 65000)
     """
 def embodied_share(total_kg: typing.SupportsFloat | typing.SupportsIndex, time_reserved_h: typing.SupportsFloat | typing.SupportsIndex, lifetime_h: typing.SupportsFloat | typing.SupportsIndex, resources_reserved: typing.SupportsFloat | typing.SupportsIndex = 1.0, total_resources: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Footprint:
     """
     SCI's M = TE x (TiR / EL) x (RR / ToR), in kg (embodied_kg).
+    
+        >>> round(digital.embodied_share(total_kg=1200, time_reserved_h=24, lifetime_h=4 * 8760).embodied_kg, 4)
+        0.8219
     """
 def inference(model: str | None = None, *, output_tokens: typing.SupportsFloat | typing.SupportsIndex, input_tokens: typing.SupportsFloat | typing.SupportsIndex = 0.0, requests: typing.SupportsFloat | typing.SupportsIndex = 1.0, active_params_b: typing.SupportsFloat | typing.SupportsIndex | None = None, total_params_b: typing.SupportsFloat | typing.SupportsIndex | None = None, accelerator: str | None = None, pue: typing.SupportsFloat | typing.SupportsIndex | None = None, region: str | None = None, year: typing.SupportsInt | typing.SupportsIndex | None = None, intensity_kg_per_kwh: typing.SupportsFloat | typing.SupportsIndex | None = None, batch_size: typing.SupportsFloat | typing.SupportsIndex | None = None, quantization_bits: typing.SupportsFloat | typing.SupportsIndex | None = None, db: ghgkit._core.FactorDatabase | None = None, provider: str | None = None, request_latency_s: typing.SupportsFloat | typing.SupportsIndex | None = None, allow_later_year: bool = False) -> Footprint:
     """
     LLM requests by the EcoLogits method: GPU energy per output token, GPUs from memory, server share, PUE, grid;
     embodied share of GPUs and server. A model of the catalogue or its parameter counts (billions). Parameter or
     PUE ranges give low and high; energy_kwh and co2e_kg are then the midpoints (said in the warnings).
+    
+        >>> r = digital.inference('gpt-4o-mini', output_tokens=1000, region='FR')
+        >>> r.low <= r.co2e_kg <= r.high, round(r.co2e_kg * 1e6, 1)
+        (True, 14.1)
     """
 def inference_batch(columns: dict, db: ghgkit._core.FactorDatabase | None = None, *, provider: str | None = None, accelerator: str | None = None, batch_size: typing.SupportsFloat | typing.SupportsIndex | None = None, quantization_bits: typing.SupportsFloat | typing.SupportsIndex | None = None, pue: typing.SupportsFloat | typing.SupportsIndex | None = None, request_latency_s: typing.SupportsFloat | typing.SupportsIndex | None = None, region: str | None = None, year: typing.SupportsInt | typing.SupportsIndex | None = None, intensity_kg_per_kwh: typing.SupportsFloat | typing.SupportsIndex | None = None, allow_later_year: bool = False) -> InferenceBatch:
     """
     LLM request logs in batch, the method of inference() row by row: columns {'model', 'output_tokens'[,
     'input_tokens', 'requests', 'region']} of sequences (or one value for every row). Each distinct (model,
     region) is resolved once; rows that cannot be computed are kept with their reason.
+    
+        >>> b = digital.inference_batch({'model': ['gpt-4o-mini', 'nope'], 'output_tokens': [500, 500]}, region='FR')
+        >>> b.computed_rows, b.skipped_rows, b.reason[1]
+        (1, 1, "unknown LLM model 'nope'")
     """
 def inference_csv(path: typing.Any, db: ghgkit._core.FactorDatabase | None = None, *, provider: str | None = None, accelerator: str | None = None, batch_size: typing.SupportsFloat | typing.SupportsIndex | None = None, quantization_bits: typing.SupportsFloat | typing.SupportsIndex | None = None, pue: typing.SupportsFloat | typing.SupportsIndex | None = None, request_latency_s: typing.SupportsFloat | typing.SupportsIndex | None = None, region: str | None = None, year: typing.SupportsInt | typing.SupportsIndex | None = None, intensity_kg_per_kwh: typing.SupportsFloat | typing.SupportsIndex | None = None, allow_later_year: bool = False) -> InferenceBatch:
     """
     inference_batch over a CSV file: header model,output_tokens[,input_tokens,requests,region] in any order;
     an unknown column raises naming file:1; a cell that is not a number skips its row with file:line.
+    
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / 'requests.csv'
+        >>> _ = path.write_text('model,output_tokens\\ngpt-4o-mini,1000\\n')
+        >>> b = digital.inference_csv(path, region='FR')
+        >>> len(b), b.computed_rows
+        (1, 1)
     """
 def instance_embodied(provider: str, instance_type: str, vcpu_hours: typing.SupportsFloat | typing.SupportsIndex, *, platform_vcpu: typing.SupportsFloat | typing.SupportsIndex | None = None, lifetime_h: typing.SupportsFloat | typing.SupportsIndex | None = None, db: ghgkit._core.FactorDatabase | None = None, **kwargs: typing.Any) -> Footprint:
     """
     A cloud instance's share of its platform server's manufacturing: TE x vCPU-hours / (platform vCPUs x lifetime).
+    
+        >>> round(digital.instance_embodied('aws', 'm5.xlarge', vcpu_hours=4 * 720).embodied_kg, 3)
+        0.659
     """
 def sci(energy_kwh: typing.SupportsFloat | typing.SupportsIndex, intensity_kg_per_kwh: typing.SupportsFloat | typing.SupportsIndex, embodied_kg: typing.SupportsFloat | typing.SupportsIndex, functional_units: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> SciScore:
     """
     SCI = (E x I + M) per R (score_kg_per_unit).
+    
+        >>> round(digital.sci(energy_kwh=0.5, intensity_kg_per_kwh=0.4, embodied_kg=0.05, functional_units=100).score_kg_per_unit, 6)
+        0.0025
     """
 def server_embodied(archetype: str | None = None, *, db: ghgkit._core.FactorDatabase | None = None, **kwargs: typing.Any) -> ServerFootprint:
     """
     Manufacturing emissions of one server (BoaviztAPI component method); keywords replace the archetype's figures.
+    
+        >>> round(digital.server_embodied('dellR740').embodied_kg)
+        1173
     """
 def server_embodied_share(archetype: str | None = None, *, hours: typing.SupportsFloat | typing.SupportsIndex, share: typing.SupportsFloat | typing.SupportsIndex = 1.0, lifetime_h: typing.SupportsFloat | typing.SupportsIndex | None = None, db: ghgkit._core.FactorDatabase | None = None, **kwargs: typing.Any) -> Footprint:
     """
     The server's manufacturing emissions x hours / lifetime x share (SCI's M).
+    
+        >>> round(digital.server_embodied_share('dellR740', hours=720).embodied_kg, 2)
+        24.11
     """
 def training(accelerator: str | None = None, count: typing.SupportsFloat | typing.SupportsIndex = 1.0, *, hours: typing.SupportsFloat | typing.SupportsIndex, avg_power_w: typing.SupportsFloat | typing.SupportsIndex | None = None, tdp_w: typing.SupportsFloat | typing.SupportsIndex | None = None, utilization: typing.SupportsFloat | typing.SupportsIndex | None = None, energy_kwh: typing.SupportsFloat | typing.SupportsIndex | None = None, pue: typing.SupportsFloat | typing.SupportsIndex | None = None, region: str | None = None, year: typing.SupportsInt | typing.SupportsIndex | None = None, intensity_kg_per_kwh: typing.SupportsFloat | typing.SupportsIndex | None = None, embodied: bool = True, host_power_w: typing.SupportsFloat | typing.SupportsIndex = 0.0, lifetime_h: typing.SupportsFloat | typing.SupportsIndex | None = None, allow_later_year: bool = False, db: ghgkit._core.FactorDatabase | None = None) -> Footprint:
     """
     An AI training run: accelerator and host energy x PUE x grid, embodied share of the accelerators apart.
+    
+        >>> run = digital.training(count=10000, hours=14.8 * 24, avg_power_w=330, pue=1.1, intensity_kg_per_kwh=0.429)
+        >>> round(run.energy_kwh), round(run.co2e_kg)
+        (1289376, 553142)
     """

@@ -6,10 +6,16 @@ from __future__ import annotations
 import collections.abc
 import datetime
 import typing
-__all__: list[str] = ['CfeResult', 'EmissionsResult', 'IntensitySeries', 'RegionPlan', 'WindowPlan', 'parse_time']
+__all__: list[str] = ['CfeResult', 'EmissionsResult', 'IntensitySeries', 'RegionPlan', 'WindowPlan', 'format_time', 'parse_time']
 class EmissionsResult:
     """
     Emissions of an hourly load: hour-matched beside the period average.
+    
+        >>> series = grid.IntensitySeries.from_csv('examples/grid/synthetic_two_zones.csv')
+        >>> load = {'2024-10-26T20:00:00+02:00': 6.0, '2024-10-26T21:00:00+02:00': 6.0}
+        >>> e = series.emissions(load, zone='SYNTH-HIGH')
+        >>> round(e.co2e_kg, 4), round(e.energy_kwh, 1), e.unpriced
+        (5.7228, 12.0, [])
     """
     def __repr__(self) -> str:
         ...
@@ -63,6 +69,11 @@ class EmissionsResult:
 class WindowPlan:
     """
     The lowest-emission start of a job, with the saving against starting now.
+    
+        >>> series = grid.IntensitySeries.from_csv('examples/grid/synthetic_two_zones.csv')
+        >>> plan = series.best_window(5, 6.0, '2024-10-26T18:00:00+02:00', '2024-10-28T18:00:00+01:00', zone='SYNTH-HIGH')
+        >>> plan.start.isoformat(), round(plan.co2e_kg, 4), round(plan.saving_kg, 3)
+        ('2024-10-27T10:00:00+00:00', 8.4024, 5.284)
     """
     def __repr__(self) -> str:
         ...
@@ -103,6 +114,11 @@ class WindowPlan:
 class RegionPlan:
     """
     The best zone and window among candidates.
+    
+        >>> series = grid.IntensitySeries.from_csv('examples/grid/synthetic_two_zones.csv')
+        >>> r = series.best_region(['SYNTH-HIGH', 'SYNTH-LOW'], 5, 6.0, '2024-10-26T18:00:00+02:00', '2024-10-28T18:00:00+01:00')
+        >>> r.best.zone, r.baseline_zone, round(r.saving_kg, 3)
+        ('SYNTH-LOW', 'SYNTH-HIGH', 12.446)
     """
     def _repr_html_(self) -> str:
         """
@@ -131,6 +147,12 @@ class RegionPlan:
 class CfeResult:
     """
     24/7 carbon-free energy score and market-based emissions of the rest.
+    
+        >>> series = grid.IntensitySeries.from_csv('examples/grid/synthetic_two_zones.csv')
+        >>> load = {'2024-10-26T20:00:00+02:00': 6.0, '2024-10-26T21:00:00+02:00': 6.0}
+        >>> c = series.cfe_score(load, {'2024-10-26T20:00:00+02:00': 3.0}, zone='SYNTH-HIGH')
+        >>> c.score, round(c.market_kg, 4)
+        (0.25, 4.3464)
     """
     def __repr__(self) -> str:
         ...
@@ -167,11 +189,19 @@ class CfeResult:
 class IntensitySeries:
     """
     Hourly (or finer) grid carbon intensity of one or more zones, in UTC.
+    
+        >>> series = grid.IntensitySeries.from_csv('examples/grid/synthetic_two_zones.csv')
+        >>> series.zones, len(series.gaps)
+        (['SYNTH-LOW', 'SYNTH-HIGH'], 1)
     """
     @staticmethod
     def from_csv(path: typing.Any) -> IntensitySeries:
         """
         Reads timestamp, zone, intensity_g_per_kwh[, marginal_g_per_kwh] (docs/methodology/grid.md).
+        
+            >>> series = grid.IntensitySeries.from_csv('examples/grid/synthetic_two_zones.csv')
+            >>> series.zones
+            ['SYNTH-LOW', 'SYNTH-HIGH']
         """
     def __repr__(self) -> str:
         ...
@@ -180,38 +210,103 @@ class IntensitySeries:
         HTML table of this result, for notebooks (ghgkit.display).
         """
     def average_g_per_kwh(self, zone: str | None = None) -> float:
-        ...
+        """
+        Mean intensity (gCO2e/kWh) of a zone over its whole series.
+        
+            >>> series = grid.IntensitySeries.from_csv('examples/grid/synthetic_two_zones.csv')
+            >>> round(series.average_g_per_kwh('SYNTH-HIGH'), 2)
+            423.02
+        """
     def best_region(self, candidates: collections.abc.Sequence[str], duration_h: typing.SupportsFloat | typing.SupportsIndex, power_kw: typing.SupportsFloat | typing.SupportsIndex, start: typing.Any, end: typing.Any) -> RegionPlan:
-        ...
+        """
+        The best zone and window among candidates, against the first candidate started now -> RegionPlan.
+        
+            >>> series = grid.IntensitySeries.from_csv('examples/grid/synthetic_two_zones.csv')
+            >>> series.best_region(['SYNTH-HIGH', 'SYNTH-LOW'], 5, 6.0, '2024-10-26T18:00:00+02:00', '2024-10-28T18:00:00+01:00').best.zone
+            'SYNTH-LOW'
+        """
     def best_window(self, duration_h: typing.SupportsFloat | typing.SupportsIndex, power_kw: typing.SupportsFloat | typing.SupportsIndex, start: typing.Any, end: typing.Any, zone: str | None = None) -> WindowPlan:
-        ...
+        """
+        The lowest-emission start of a job of duration_h hours at power_kw within [start, end) -> WindowPlan.
+        
+            >>> series = grid.IntensitySeries.from_csv('examples/grid/synthetic_two_zones.csv')
+            >>> series.best_window(5, 6.0, '2024-10-26T18:00:00+02:00', '2024-10-28T18:00:00+01:00', zone='SYNTH-HIGH').start.isoformat()
+            '2024-10-27T10:00:00+00:00'
+        """
     def cfe_score(self, consumption: typing.Any, supply: typing.Any, zone: str | None = None) -> CfeResult:
-        ...
+        """
+        24/7 CFE score: the share of consumption matched hour by hour by clean supply -> CfeResult.
+        
+            >>> series = grid.IntensitySeries.from_csv('examples/grid/synthetic_two_zones.csv')
+            >>> series.cfe_score({'2024-10-26T20:00:00+02:00': 4.0}, {'2024-10-26T20:00:00+02:00': 1.0}, zone='SYNTH-HIGH').score
+            0.25
+        """
     def emissions(self, load: typing.Any, zone: str | None = None) -> EmissionsResult:
         """
         Hour-matched emissions of load ({time: kWh} or [(time, kWh)], one value per UTC hour).
+        
+            >>> series = grid.IntensitySeries.from_csv('examples/grid/synthetic_two_zones.csv')
+            >>> round(series.emissions([('2024-10-26T20:00:00+02:00', 6.0)], zone='SYNTH-HIGH').energy_kwh, 1)
+            6.0
         """
     def emissions_by_zone(self, load: typing.Any) -> dict:
         """
         {zone: EmissionsResult} for every zone of the series
+        
+            >>> series = grid.IntensitySeries.from_csv('examples/grid/synthetic_two_zones.csv')
+            >>> sorted(series.emissions_by_zone({'2024-10-26T20:00:00+02:00': 6.0}))
+            ['SYNTH-HIGH', 'SYNTH-LOW']
+        """
+    def mean_g_per_kwh(self, start: typing.Any, end: typing.Any, zone: str | None = None) -> float | None:
+        """
+        Time-weighted mean intensity (gCO2e/kWh) over [start, end), or None when part of it has no data.
+        
+            >>> series = grid.IntensitySeries.from_csv('examples/grid/synthetic_two_zones.csv')
+            >>> series.mean_g_per_kwh('2024-10-24T22:00:00Z', '2024-10-24T23:00:00Z', zone='SYNTH-HIGH')
+            564.9
+            >>> series.mean_g_per_kwh('2020-01-01T00:00:00Z', '2020-01-02T00:00:00Z', zone='SYNTH-HIGH') is None
+            True
         """
     def points(self, zone: str | None = None) -> list:
         """
         [(time, intensity_g_per_kwh, marginal_g_per_kwh or None)] in time order
+        
+            >>> series = grid.IntensitySeries.from_csv('examples/grid/synthetic_two_zones.csv')
+            >>> t, g, marginal = series.points('SYNTH-HIGH')[0]
+            >>> t.isoformat(), g, marginal
+            ('2024-10-24T22:00:00+00:00', 564.9, None)
         """
     def step(self, zone: str | None = None) -> datetime.timedelta:
         """
         the zone's resolution as a timedelta
+        
+            >>> series = grid.IntensitySeries.from_csv('examples/grid/synthetic_two_zones.csv')
+            >>> series.step('SYNTH-HIGH')
+            datetime.timedelta(seconds=3600)
         """
     @property
     def gaps(self) -> list:
         """
         [(zone, from, to)]: missing steps [from, to), never filled
+        
+            >>> series = grid.IntensitySeries.from_csv('examples/grid/synthetic_two_zones.csv')
+            >>> series.gaps[0][0], series.gaps[0][1].isoformat()
+            ('SYNTH-HIGH', '2024-10-28T11:00:00+00:00')
         """
     @property
     def zones(self) -> list[str]:
         ...
+def format_time(time: typing.Any) -> str:
+    """
+    A time (ISO 8601 string with an offset, or a timezone-aware datetime) as ISO 8601 in UTC with Z
+    
+        >>> grid.format_time('2024-10-27T02:00:00+01:00')
+        '2024-10-27T01:00:00Z'
+    """
 def parse_time(text: str) -> typing.Any:
     """
     ISO 8601 with an offset (Z or +HH:MM) -> datetime in UTC
+    
+        >>> grid.parse_time('2024-10-27T02:00:00+01:00').isoformat()
+        '2024-10-27T01:00:00+00:00'
     """

@@ -28,7 +28,15 @@ SCOPE2_CHOICES = ("location", "market", "both")
 
 
 class BudgetError(_core.InputError):
-    """An invalid budget, target, mass or result file (exit code 2 on the command line)."""
+    """An invalid budget, target, mass or result file (exit code 2 on the command line).
+
+        >>> parse_mass("12 parsecs")
+        Traceback (most recent call last):
+        ...
+        ghgkit.pipeline.budget.BudgetError: ...
+        >>> issubclass(BudgetError, ghgkit.InputError)
+        True
+    """
 
 
 # --------------------------------------------------------------------------------------------------
@@ -40,7 +48,11 @@ _RATE = re.compile(r"^\s*(\d+(?:\.\d*)?|\.\d+)\s*%\s*(?:/\s*(?:year|yr|y|a))?\s*
 
 
 def parse_mass(text: Any, where: str = "mass") -> float:
-    """kg CO2e of a mass written with its unit: '500t', '120 t', '1.2kt', '300000kg', '2 t CO2e'."""
+    """kg CO2e of a mass written with its unit: '500t', '120 t', '1.2kt', '300000kg', '2 t CO2e'.
+
+        >>> parse_mass("1.2kt"), parse_mass("2 t CO2e")
+        (1200000.0, 2000.0)
+    """
     match = _NUMBER.match(str(text)) if isinstance(text, (str, int, float)) else None
     if match is None or isinstance(text, bool):
         raise BudgetError(f"{where}: found {text!r}, expected a mass with its unit such as '500t' or '120 t'")
@@ -77,7 +89,11 @@ def parse_rate(text: Any, where: str = "reduction") -> float:
 
 @dataclass(frozen=True)
 class Subject:
-    """What a budget or target bounds: the total, scope 1, 2 or 3, or a scope 3 category (1 to 15)."""
+    """What a budget or target bounds: the total, scope 1, 2 or 3, or a scope 3 category (1 to 15).
+
+        >>> Subject("scope", 2).label("market"), Subject("category", 6).label("location")
+        ('scope 2 (market-based)', 'scope 3 category 6')
+    """
 
     kind: str  # "total", "scope" or "category"
     number: int | None = None
@@ -88,12 +104,22 @@ class Subject:
         return self.kind == "total" or (self.kind == "scope" and self.number == 2)
 
     def label(self, method: str) -> str:
+        """The subject as a line label; scope 2 and the total name the method.
+
+            >>> Subject("total").label("market")
+            'total (market-based)'
+        """
         name = {"total": "total", "scope": f"scope {self.number}",
                 "category": f"scope 3 category {self.number}"}[self.kind]
         return f"{name} ({method}-based)" if self.has_methods else name
 
     def kg(self, totals: Mapping[str, Any], method: str) -> float:
-        """The subject's kg CO2e in the `totals` of an inventory result (0 for a category without rows)."""
+        """The subject's kg CO2e in the `totals` of an inventory result (0 for a category without rows).
+
+            >>> totals = json.loads(result.to_json())["totals"]
+            >>> round(Subject("scope", 1).kg(totals, "location") / 1000, 3)
+            69.999
+        """
         if self.kind == "total":
             return float(totals[f"total_{method}"]["co2e_kg"])
         if self.kind == "scope":
@@ -136,7 +162,12 @@ def category_subject(text: str, where: str) -> Subject:
 
 @dataclass(frozen=True)
 class Limit:
-    """An absolute budget: `subject` at most `kg` CO2e; `origin` says where it was given."""
+    """An absolute budget: `subject` at most `kg` CO2e; `origin` says where it was given.
+
+        >>> limit = Limit(Subject("scope", 1), parse_mass("60t"), "--max-scope")
+        >>> [c.status for c in check(json.loads(result.to_json()), Budget(limits=[limit]))]
+        ['exceeded']
+    """
 
     subject: Subject
     kg: float
@@ -148,7 +179,12 @@ class Target:
     """A reduction target: a linear path (`base_year`, `base_kg`, `rate_pct` per year) or `values` by year.
 
     `base_year` and `base_kg` may be None: they come from a base-year result (`--base BASE.json`), and
-    the base year else from the inventory's own `base_year`."""
+    the base year else from the inventory's own `base_year`.
+
+        >>> target = Target(Subject("total"), "example", rate_pct=4.2, base_year=2022, base_kg=185000.0)
+        >>> [c.message for c in check(json.loads(result.to_json()), Budget(targets=[target], scope2="location"))]
+        [...]
+    """
 
     subject: Subject
     origin: str
@@ -160,13 +196,25 @@ class Target:
 
 @dataclass
 class Budget:
-    """Budgets and targets, and the scope 2 method(s) they apply to (None: both unless a file says)."""
+    """Budgets and targets, and the scope 2 method(s) they apply to (None: both unless a file says).
+
+        >>> budget = load_budget("examples/ci/budget.yaml")
+        >>> len(budget.limits), len(budget.targets), budget.scope2
+        (4, 2, 'both')
+    """
 
     limits: list[Limit] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     scope2: str | None = None
 
     def extend(self, other: Budget) -> None:
+        """Add the limits and targets of `other`; its scope 2 choice applies when this budget has none.
+
+            >>> budget = Budget(limits=[Limit(Subject("total"), parse_mass("200t"), "--max-total")])
+            >>> budget.extend(load_budget("examples/ci/budget.yaml"))
+            >>> len(budget.limits), budget.scope2
+            (5, 'both')
+        """
         self.limits += other.limits
         self.targets += other.targets
         self.scope2 = self.scope2 or other.scope2
@@ -208,7 +256,11 @@ def _read_document(path: Path) -> Any:
 
 
 def load_budget(path: str | Path) -> Budget:
-    """Read a budget file (`schema: ghgkit.budget/1`, YAML or JSON); errors name the file and field."""
+    """Read a budget file (`schema: ghgkit.budget/1`, YAML or JSON); errors name the file and field.
+
+        >>> [limit.subject.kind for limit in load_budget("examples/ci/budget.yaml").limits]
+        ['total', 'scope', 'scope', 'category']
+    """
     path = Path(path)
     doc = _mapping(_read_document(path), str(path))
     _known_keys(doc, ("schema", "scope2", "budgets", "targets"), str(path))
@@ -265,7 +317,14 @@ def _year(value: Any, where: str) -> int:
 def load_result(path: str | Path, factors: Sequence[str] | None = None, bar: Progress | None = None) -> dict[str, Any]:
     """An inventory result as its JSON document: read from a result JSON (`ghgkit report --json`), or
     computed from an inventory YAML over the shipped factors with `factors` layered on top; `bar`
-    shows the stages (3 steps) of a computation."""
+    shows the stages (3 steps) of a computation.
+
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "result.json"
+        >>> _ = path.write_text(result.to_json(), encoding="utf-8")
+        >>> load_result(path)["inventory"]["organisation"]
+        'Lumière Textiles SAS'
+    """
     path = Path(path)
     if path.suffix.lower() != ".json":
         bar = bar or Progress(3, enabled=False)
@@ -312,7 +371,13 @@ def tonnes(kg: float, fixed: bool = False) -> str:
 
 @dataclass(frozen=True)
 class Check:
-    """One comparison: `status` is 'within', 'exceeded' or 'not checked' (a target with no value yet)."""
+    """One comparison: `status` is 'within', 'exceeded' or 'not checked' (a target with no value yet).
+
+        >>> limit = Limit(Subject("scope", 1), parse_mass("75t"), "example")
+        >>> c = check(json.loads(result.to_json()), Budget(limits=[limit]))[0]
+        >>> c.status, c.outcome
+        ('within', 'within (93.3% used)')
+    """
 
     kind: str  # "budget" or "target"
     label: str
@@ -341,6 +406,13 @@ class Check:
         return f"{text}; {self.why}" if self.why else text
 
     def as_dict(self) -> dict[str, Any]:
+        """The check as a JSON-ready dict (the `ghgkit check --format json` entries).
+
+            >>> limit = Limit(Subject("scope", 1), parse_mass("60t"), "--max-scope")
+            >>> d = check(json.loads(result.to_json()), Budget(limits=[limit]))[0].as_dict()
+            >>> d["status"], round(d["exceeded_by_kg"])
+            ('exceeded', 9999)
+        """
         return {"kind": self.kind, "label": self.label, "value_kg": self.value_kg, "limit_kg": self.limit_kg,
                 "status": self.status, "exceeded_by_kg": self.value_kg - self.limit_kg if self.exceeded and
                 self.limit_kg is not None else 0.0, "message": self.message, "origin": self.origin}
@@ -370,7 +442,12 @@ def methods(scope2: str | None) -> tuple[str, ...]:
 def check(result: Mapping[str, Any], budget: Budget, base: Mapping[str, Any] | None = None,
           scope2: str | None = None) -> list[Check]:
     """Every budget and target of `budget` against `result` (an inventory result's JSON document);
-    `base` is the base year's result for targets without a base value; `scope2` overrides the budget's."""
+    `base` is the base year's result for targets without a base value; `scope2` overrides the budget's.
+
+        >>> budget = Budget(limits=[Limit(Subject("scope", 1), parse_mass("60t"), "--max-scope")])
+        >>> [c.message for c in check(json.loads(result.to_json()), budget)]
+        ['scope 1: 69.999 t CO2e exceeds the budget 60 t by 9.999 t (16.7%)']
+    """
     chosen = methods(scope2 or budget.scope2)
     checks: list[Check] = []
     for limit in budget.limits:

@@ -127,7 +127,13 @@ def _side(doc: Mapping[str, Any], name: str) -> dict[str, Any]:
 def diff(old: Mapping[str, Any], new: Mapping[str, Any], scope2: str = "location",
          names: Sequence[str] = ("OLD", "NEW")) -> dict[str, Any]:
     """The change from `old` to `new` (inventory results' JSON documents) as a JSON-ready document
-    (`schema: ghgkit.inventory-diff/1`), masses in kg CO2e, scope 2 by the `scope2` method."""
+    (`schema: ghgkit.inventory-diff/1`), masses in kg CO2e, scope 2 by the `scope2` method.
+
+        >>> doc = json.loads(result.to_json())
+        >>> d = diff_results(doc, doc)
+        >>> d["schema"]
+        'ghgkit.inventory-diff/1'
+    """
     if scope2 not in ("location", "market"):
         raise BudgetError(f"scope2: found {scope2!r}, expected location or market")
     old_rows, new_rows = _keyed(old["rows"]), _keyed(new["rows"])
@@ -200,7 +206,12 @@ def _amount(value: Any) -> str:
 
 
 def to_markdown(doc: Mapping[str, Any]) -> str:
-    """The diff document as Markdown: the databases, then tables by scope, category, activity and row."""
+    """The diff document as Markdown: the databases, then tables by scope, category, activity and row.
+
+        >>> doc = json.loads(result.to_json())
+        >>> to_markdown(diff_results(doc, doc)).startswith("#")
+        True
+    """
     old, new = doc["old"], doc["new"]
     lines = [f"## Inventory change: {old['organisation']} {old['year']} -> {new['organisation']} {new['year']}", "",
              f"- OLD `{old['file']}`: factor database `{str(old['database_hash'])[:16]}`",
@@ -247,4 +258,10 @@ def _row_table(rows: Sequence[Mapping[str, Any]]) -> list[str]:
 
 
 def to_json(doc: Mapping[str, Any]) -> str:
+    """The diff document as JSON text.
+
+        >>> doc = json.loads(result.to_json())
+        >>> json.loads(to_json(diff_results(doc, doc)))["schema"]
+        'ghgkit.inventory-diff/1'
+    """
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

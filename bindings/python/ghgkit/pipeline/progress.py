@@ -17,7 +17,12 @@ from typing import Iterator, TextIO
 
 
 def progress_enabled(stream: TextIO | None = None) -> bool:
-    """True when `stream` (stderr by default) is a terminal and CI is not set (or set to '' / 'false' / '0')."""
+    """True when `stream` (stderr by default) is a terminal and CI is not set (or set to '' / 'false' / '0').
+
+        >>> import io
+        >>> progress_enabled(io.StringIO())
+        False
+    """
     stream = stream if stream is not None else sys.stderr
     ci = os.environ.get("CI", "").strip().lower()
     if ci not in ("", "0", "false", "no"):
@@ -32,7 +37,13 @@ class Progress:
     Use `step(text)` to move one unit, `update(done, text)` to set the position, or pass `callback`
     (a `(done, total)` function) to code that reports its own progress. A long call that reports
     nothing (one compiled `Inventory.compute`, which releases the GIL) runs inside `with
-    bar.waiting():`, which keeps redrawing the elapsed time from a background thread."""
+    bar.waiting():`, which keeps redrawing the elapsed time from a background thread.
+
+        >>> bar = Progress(3, "report", enabled=False)
+        >>> bar.step("loading")
+        >>> bar.done, bar.total, bar.text
+        (1, 3, 'loading')
+    """
 
     WIDTH = 28
 
@@ -48,21 +59,49 @@ class Progress:
         self._lock = threading.Lock()  # the main thread and the `waiting` thread both draw
 
     def update(self, done: int, text: str | None = None) -> None:
+        """Set the position (clamped to 0..total) and, when given, the text.
+
+            >>> bar = Progress(3, enabled=False)
+            >>> bar.update(5, "done")
+            >>> bar.done, bar.text
+            (3, 'done')
+        """
         self.done = min(max(int(done), 0), self.total)
         if text is not None:
             self.text = text
         self._draw()
 
     def step(self, text: str | None = None) -> None:
+        """Move one unit forward, with a new text when given.
+
+            >>> bar = Progress(3, enabled=False)
+            >>> bar.step("loading")
+            >>> bar.done
+            1
+        """
         self.update(self.done + 1, text)
 
     def callback(self, done: int, total: int) -> None:
+        """A `(done, total)` progress callback for code that reports its own progress.
+
+            >>> bar = Progress(1, enabled=False)
+            >>> bar.callback(2, 10)
+            >>> bar.done, bar.total
+            (2, 10)
+        """
         self.total = max(int(total), 1)
         self.update(done)
 
     @contextlib.contextmanager
     def waiting(self, interval: float = 0.2) -> Iterator[None]:
-        """Redraw the bar every `interval` seconds while the body runs (no thread when not enabled)."""
+        """Redraw the bar every `interval` seconds while the body runs (no thread when not enabled).
+
+            >>> bar = Progress(1, enabled=False)
+            >>> with bar.waiting():
+            ...     bar.step("computing")
+            >>> bar.done
+            1
+        """
         if not self.enabled:
             yield
             return
@@ -94,7 +133,16 @@ class Progress:
             self._drawn = True
 
     def close(self) -> None:
-        """Erase the bar so that the command's own output starts on a clean line."""
+        """Erase the bar so that the command's own output starts on a clean line.
+
+            >>> import io
+            >>> out = io.StringIO()
+            >>> bar = Progress(2, "report", stream=out, enabled=True)
+            >>> bar.step("loading")
+            >>> bar.close()
+            >>> out.getvalue().endswith("\\r\\x1b[K")
+            True
+        """
         with self._lock:
             if self.enabled and self._drawn:
                 self.stream.write("\r\x1b[K")

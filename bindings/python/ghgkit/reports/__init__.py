@@ -2,9 +2,13 @@
 (CI summaries), self-contained HTML with inline SVG charts, JSON and CSV, and the standard tables of
 the GHG Protocol, ESRS E1-6, ISO 14064-1 and the French BEGES (tables.py). See docs/reports.md.
 
+With `result = ghgkit.Inventory.load("examples/lyon/inventory.yaml").compute()`:
+
+    >>> import tempfile
     >>> from ghgkit import reports
-    >>> result = ghgkit.Inventory.load("examples/lyon/inventory.yaml").compute()
-    >>> reports.render(result, ["md", "html"], "out/")   # {'md': Path('out/report.md'), ...}
+    >>> written = reports.render(result, ["md", "html"], tempfile.mkdtemp())   # {'md': Path('.../report.md'), ...}
+    >>> sorted(written)
+    ['html', 'md']
 """
 from __future__ import annotations
 
@@ -31,7 +35,11 @@ __all__ = ["DIGITAL_PREFIXES", "FORMATS", "ReportModel", "Revenue", "Table", "al
 
 
 def parse_formats(text: Union[str, Iterable[str]]) -> list[str]:
-    """'md,html' -> ['md', 'html']; an unknown name is a ValueError naming the valid ones."""
+    """'md,html' -> ['md', 'html']; an unknown name is a ValueError naming the valid ones.
+
+        >>> parse_formats("md, HTML,md")
+        ['md', 'html']
+    """
     names = [x.strip().lower() for x in (text.split(",") if isinstance(text, str) else text) if x.strip()]
     unknown = [x for x in names if x not in RENDERERS]
     if unknown or not names:
@@ -41,7 +49,12 @@ def parse_formats(text: Union[str, Iterable[str]]) -> list[str]:
 
 
 def parse_revenue(text: str) -> Revenue:
-    """'12.5e6EUR', '12500000 EUR' -> Revenue(12.5e6, 'EUR')."""
+    """'12.5e6EUR', '12500000 EUR' -> Revenue(12.5e6, 'EUR').
+
+        >>> r = parse_revenue("12.5e6 eur")
+        >>> r.amount, r.currency
+        (12500000.0, 'EUR')
+    """
     match = re.fullmatch(r"\s*([0-9][0-9_.,eE+-]*)\s*([A-Za-z]{3})\s*", text)
     if not match:
         raise ValueError(f"net revenue: found {text!r}, expected an amount and an ISO 4217 currency such as 12.5e6EUR")
@@ -55,7 +68,14 @@ def parse_revenue(text: str) -> Revenue:
 
 
 def load_base(path: Union[str, Path]) -> dict[str, Any]:
-    """A base year's result JSON (the output of `ghgkit report --format json`)."""
+    """A base year's result JSON (the output of `ghgkit report --format json`).
+
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "base.json"
+        >>> _ = path.write_text(result.to_json(), encoding="utf-8")
+        >>> load_base(path)["schema"]
+        'ghgkit.inventory-result/1'
+    """
     doc = json.loads(Path(path).read_text(encoding="utf-8"))
     if not isinstance(doc, dict) or doc.get("schema") != "ghgkit.inventory-result/1":
         raise ValueError(f"{path}: found schema {doc.get('schema') if isinstance(doc, dict) else None!r}, "
@@ -67,7 +87,13 @@ def render(result: Any, formats: Union[str, Iterable[str]], out_dir: Union[str, 
            base: Optional[Mapping[str, Any]] = None, **options: Any) -> dict[str, Path]:
     """Write `result` (an InventoryResult, a ReportModel or the result's JSON) in each of `formats`
     into `out_dir` as report.<format>; `base` is the base year's result JSON. Other keyword
-    options go to build_model (db, net_revenue, ets_scope1_pct, significance_pct, monte_carlo)."""
+    options go to build_model (db, net_revenue, ets_scope1_pct, significance_pct, monte_carlo).
+
+        >>> import tempfile
+        >>> written = render(result, "md,json", tempfile.mkdtemp())
+        >>> sorted(written), written["md"].name
+        (['json', 'md'], 'report.md')
+    """
     names = parse_formats(formats)
     model = result if isinstance(result, ReportModel) else build_model(result, base=base, **options)
     out = Path(out_dir)

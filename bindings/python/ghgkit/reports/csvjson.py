@@ -15,10 +15,23 @@ CSV_COLUMNS = ("row", "input", "id", "entity", "activity", "scope", "category", 
 
 
 def render_json(m: ReportModel) -> str:
+    """The report as the result's JSON (schema ghgkit.inventory-result/1).
+
+        >>> import json
+        >>> model = ghgkit.reports.build_model(result)
+        >>> json.loads(ghgkit.reports.render_json(model))["schema"]
+        'ghgkit.inventory-result/1'
+    """
     return m.json_text if m.json_text is not None else json.dumps(m.doc, indent=2, ensure_ascii=False) + "\n"
 
 
 def render_csv(m: ReportModel) -> str:
+    """The report as CSV, one line per result row (computed and skipped).
+
+        >>> model = ghgkit.reports.build_model(result)
+        >>> ghgkit.reports.render_csv(model).splitlines()[0].split(",")[:3]
+        ['row', 'input', 'id']
+    """
     if m.csv_text is not None:
         return m.csv_text
     out = io.StringIO()

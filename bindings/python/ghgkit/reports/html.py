@@ -244,6 +244,12 @@ def _appendix(m: ReportModel) -> str:
 
 
 def render_html(m: ReportModel) -> str:
+    """The report as one self-contained HTML page (inline SVG charts, no script, no external link).
+
+        >>> page = ghgkit.reports.render_html(ghgkit.reports.build_model(result))
+        >>> page.startswith("<!DOCTYPE html>"), "<script" in page
+        (True, False)
+    """
     title = f"GHG inventory: {m.organisation}, {m.year}"
     header = (f"<header><h1>{_e(title)}</h1><p class=\"meta\">GWP-100 {_e(m.gwp)} · "
               f"{_e(m.inventory['consolidation'])} · base year {_e(m.base_year if m.base_year is not None else DASH)} · "

@@ -63,6 +63,12 @@ def _standard(t: Table) -> list[str]:
 
 
 def render_markdown(m: ReportModel) -> str:
+    """The report as Markdown (e.g. a CI job summary): totals, scope 3 categories, the standard tables.
+
+        >>> text = ghgkit.reports.render_markdown(ghgkit.reports.build_model(result))
+        >>> text.startswith("#"), "Lumière Textiles SAS" in text
+        (True, True)
+    """
     inv = m.inventory
     out = [f"## GHG inventory: {_cell(m.organisation)}, {m.year}", "",
            f"GWP-100 {m.gwp}, {inv['consolidation']}; factor database `{m.doc['database_hash'][:16]}`; "

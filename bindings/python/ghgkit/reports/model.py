@@ -84,7 +84,11 @@ class Comparison:
 
 @dataclass(frozen=True)
 class Revenue:
-    """Net revenue for the ESRS E1-6 intensity, in a currency."""
+    """Net revenue for the ESRS E1-6 intensity, in a currency.
+
+        >>> Revenue(12.5e6, "EUR", "the annual accounts").currency
+        'EUR'
+    """
 
     amount: float
     currency: str
@@ -93,6 +97,15 @@ class Revenue:
 
 @dataclass
 class ReportModel:
+    """What a report says, computed once from a result's JSON: totals with their intervals, scope 3
+    categories, gases, factors used with their sources, digital rows, the base-year comparison; each
+    renderer (Markdown, HTML, JSON, CSV) and each standard table reads it.
+
+        >>> model = build_model(result)
+        >>> model.organisation, model.year, round(model.total("total_location").co2e_kg / 1000, 3)
+        ('Lumière Textiles SAS', 2024, 164.821)
+    """
+
     doc: dict[str, Any]                       # the result JSON, parsed
     totals: dict[str, Total]
     categories: dict[int, Total]              # scope 3 by category
@@ -151,6 +164,11 @@ class ReportModel:
         return float(self.doc["totals"]["biogenic_co2_kg"])
 
     def total(self, key: str) -> Total:
+        """The total named `key`: scope1, scope2_location, scope2_market, scope3, total_location, total_market.
+
+            >>> round(build_model(result).total("scope1").co2e_kg / 1000, 3)
+            69.999
+        """
         return self.totals[key]
 
     @property
@@ -162,6 +180,11 @@ class ReportModel:
         return loc, mkt
 
     def gas_co2e_kg(self, gas: str, kg: float) -> float | None:
+        """kg CO2e of `kg` of a gas under the result's GWP set (None when the database has no GWP for it).
+
+            >>> build_model(result).gas_co2e_kg("CO2", 10.0)
+            10.0
+        """
         g = self.gwp_values.get(gas)
         return None if g is None else kg * g
 
@@ -257,7 +280,12 @@ def build_model(result: Any, *, db: Any = None, base: Mapping[str, Any] | None =
     `db` resolves the citations of a JSON result's sources and the GWP of each gas (default: the
     shipped database); `base` is the base year's result JSON (dict); `net_revenue` and
     `ets_scope1_pct` feed the ESRS E1-6 table; scope 3 categories under `significance_pct` percent of
-    scope 3 are grouped as not significant there."""
+    scope 3 are grouped as not significant there.
+
+        >>> model = build_model(result, net_revenue=Revenue(12.5e6, "EUR", "the annual accounts"))
+        >>> model.net_revenue.currency, len(model.rows) == len(result.rows)
+        ('EUR', True)
+    """
     live = result if hasattr(result, "to_json") else None
     if live is not None:
         json_text = live.to_json()

@@ -34,6 +34,14 @@ class Line:
 
 @dataclass(frozen=True)
 class Table:
+    """A standard table (GHG Protocol, ESRS E1-6, ISO 14064-1, BEGES): lines of values in `columns`,
+    with the citation of the standard and notes.
+
+        >>> table = all_tables(build_model(result))[0]
+        >>> table.key, table.columns
+        ('ghg_protocol', ...)
+    """
+
     key: str
     title: str
     citation: str
@@ -42,6 +50,12 @@ class Table:
     notes: list[str] = field(default_factory=list)
 
     def line(self, ref: str) -> Line:
+        """The line whose reference is `ref` (StopIteration when there is none).
+
+            >>> table = all_tables(build_model(result))[0]
+            >>> table.line(table.lines[0].ref) is table.lines[0]
+            True
+        """
         return next(x for x in self.lines if x.ref == ref)
 
 
@@ -307,4 +321,9 @@ def beges(m: ReportModel) -> Table:
 
 
 def all_tables(m: ReportModel) -> list[Table]:
+    """Every standard table of the model: GHG Protocol (totals, then by gas), ESRS E1-6, ISO 14064-1, BEGES.
+
+        >>> [t.key for t in all_tables(build_model(result))]
+        [...]
+    """
     return [ghg_protocol(m), ghg_protocol_gases(m), esrs_e1_6(m), iso_14064_1(m), beges(m)]
