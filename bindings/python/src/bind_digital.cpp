@@ -75,38 +75,6 @@ digital::server_embodied_inputs server_inputs(const opt_s& archetype, const py::
   return in;
 }
 
-// An ISO 8601 string with an offset, or a timezone-aware datetime (as ghgkit.grid takes times).
-grid::utc_time time_of(py::handle value, const std::string& field) {
-  if (py::isinstance<py::str>(value)) return grid::parse_time(value.cast<std::string>(), {}, field);
-  py::module_ dt = py::module_::import("datetime");
-  const std::string found = py::repr(value).cast<std::string>();
-  if (!py::isinstance(value, dt.attr("datetime")) || value.attr("utcoffset")().is_none()) {
-    raise<input_error>({}, field, found, "an ISO 8601 string with an offset or a timezone-aware datetime");
-  }
-  const double seconds = value.attr("timestamp")().cast<double>();
-  if (seconds != std::floor(seconds)) raise<input_error>({}, field, found, "a time in whole seconds");
-  return grid::utc_time{std::chrono::seconds{static_cast<long long>(seconds)}};
-}
-
-// {time: kWh} or [(time, kWh), ...].
-std::vector<grid::hourly_energy> hourly_of(const py::object& values, const char* name) {
-  std::vector<grid::hourly_energy> out;
-  if (values.is_none()) return out;
-  py::iterable items = py::isinstance<py::dict>(values) ? py::iterable(values.attr("items")()) : py::iterable(values);
-  for (py::handle item : items) {
-    const std::string field = fmt::format("{}[{}]", name, out.size());
-    if (!py::isinstance<py::sequence>(item) || py::isinstance<py::str>(item) || py::len(item) != 2) {
-      raise<input_error>({}, field, py::repr(item).cast<std::string>(), "a pair (timestamp, kWh)");
-    }
-    py::sequence pair = py::reinterpret_borrow<py::sequence>(item);
-    grid::hourly_energy h;
-    h.time = time_of(pair[0], field + ".time");
-    h.kwh = py::float_(pair[1]).cast<double>();
-    out.push_back(h);
-  }
-  return out;
-}
-
 // One equipment item from a dict with the field names of digital::equipment_item.
 digital::equipment_item equipment_of(py::handle item, std::size_t i) {
   const std::string where = fmt::format("equipment[{}]", i);
@@ -341,8 +309,8 @@ void bind_digital(py::module_& parent) {
         digital::datacenter_hourly h;
         h.series = intensity_series.cast<const grid::intensity_series*>();
         h.zone = zone ? *zone : h.series->resolve_zone(std::nullopt);
-        h.consumption = hourly_of(hourly_consumption, "hourly_consumption");
-        h.clean_supply = hourly_of(clean_supply, "clean_supply");
+        h.consumption = hourly_from_py(hourly_consumption, "hourly_consumption");
+        if (!clean_supply.is_none()) h.clean_supply = hourly_from_py(clean_supply, "clean_supply");
         in.hourly = std::move(h);
       }
       return digital::datacenter(db_or_default(db), in);

@@ -15,20 +15,9 @@
 #include "ghgkit/grid/planning.hpp"
 
 namespace ghgkit::python {
-namespace {
-
-using grid::utc_time;
-using opt_s = std::optional<std::string>;
-
-py::object to_py(utc_time t) {
-  py::module_ dt = py::module_::import("datetime");
-  return dt.attr("datetime").attr("fromtimestamp")(t.time_since_epoch().count(), dt.attr("timezone").attr("utc"));
-}
-
-py::object to_py(const std::optional<double>& v) { return v ? py::cast(*v) : py::object(py::none()); }
 
 // An ISO 8601 string with an offset, or a timezone-aware datetime (pandas.Timestamp is one).
-utc_time from_py(py::handle value, const std::string& field) {
+grid::utc_time time_from_py(py::handle value, const std::string& field) {
   if (py::isinstance<py::str>(value)) return grid::parse_time(value.cast<std::string>(), {}, field);
   py::module_ dt = py::module_::import("datetime");
   const std::string found = py::repr(value).cast<std::string>();
@@ -40,7 +29,7 @@ utc_time from_py(py::handle value, const std::string& field) {
   }
   const double seconds = value.attr("timestamp")().cast<double>();
   if (seconds != std::floor(seconds)) raise<input_error>({}, field, found, "a time in whole seconds");
-  return utc_time{std::chrono::seconds{static_cast<long long>(seconds)}};
+  return grid::utc_time{std::chrono::seconds{static_cast<long long>(seconds)}};
 }
 
 // A dict {time: kWh} or an iterable of (time, kWh) pairs.
@@ -53,7 +42,7 @@ std::vector<grid::hourly_energy> hourly_from_py(const py::object& values, const 
     if (!is_pair) raise<input_error>({}, field, py::repr(item).cast<std::string>(), "a pair (timestamp, kWh)");
     py::sequence pair = py::reinterpret_borrow<py::sequence>(item);
     grid::hourly_energy h;
-    h.time = from_py(pair[0], field + ".time");
+    h.time = time_from_py(pair[0], field + ".time");
     py::object kwh = pair[1];
     if (!py::isinstance<py::float_>(kwh) && !py::isinstance<py::int_>(kwh) && !py::hasattr(kwh, "__float__")) {
       raise<input_error>({}, field + ".kwh", py::repr(kwh).cast<std::string>(), "a number of kWh");
@@ -63,6 +52,18 @@ std::vector<grid::hourly_energy> hourly_from_py(const py::object& values, const 
   }
   return out;
 }
+
+namespace {
+
+using grid::utc_time;
+using opt_s = std::optional<std::string>;
+
+py::object to_py(utc_time t) {
+  py::module_ dt = py::module_::import("datetime");
+  return dt.attr("datetime").attr("fromtimestamp")(t.time_since_epoch().count(), dt.attr("timezone").attr("utc"));
+}
+
+py::object to_py(const std::optional<double>& v) { return v ? py::cast(*v) : py::object(py::none()); }
 
 py::list unpriced_list(const std::vector<grid::unpriced_hour>& hours) {
   py::list out;
@@ -74,8 +75,8 @@ grid::job_window job_of(double duration_h, double power_kw, const py::object& st
   grid::job_window job;
   job.duration_h = duration_h;
   job.power_kw = power_kw;
-  job.start = from_py(start, "start");
-  job.end = from_py(end, "end");
+  job.start = time_from_py(start, "start");
+  job.end = time_from_py(end, "end");
   return job;
 }
 
@@ -232,7 +233,7 @@ void bind_series(py::module_& m) {
            "    >>> round(series.average_g_per_kwh('SYNTH-HIGH'), 2)\n"
            "    423.02")
       .def("mean_g_per_kwh", [](const S& s, const py::object& start, const py::object& end, const opt_s& zone) {
-        return s.mean_g_per_kwh(s.resolve_zone(zone), from_py(start, "start"), from_py(end, "end"));
+        return s.mean_g_per_kwh(s.resolve_zone(zone), time_from_py(start, "start"), time_from_py(end, "end"));
       }, py::arg("start"), py::arg("end"), py::arg("zone") = py::none(),
          "Time-weighted mean intensity (gCO2e/kWh) over [start, end), or None when part of it has no data.\n\n"
          "    >>> series = grid.IntensitySeries.from_csv('examples/grid/synthetic_two_zones.csv')\n"
@@ -304,7 +305,7 @@ void bind_grid(py::module_& parent) {
         "\n"
         "    >>> grid.parse_time('2024-10-27T02:00:00+01:00').isoformat()\n"
         "    '2024-10-27T01:00:00+00:00'");
-  m.def("format_time", [](const py::object& time) { return grid::format_time(from_py(time, "time")); }, py::arg("time"),
+  m.def("format_time", [](const py::object& time) { return grid::format_time(time_from_py(time, "time")); }, py::arg("time"),
         "A time (ISO 8601 string with an offset, or a timezone-aware datetime) as ISO 8601 in UTC with Z\n"
         "\n"
         "    >>> grid.format_time('2024-10-27T02:00:00+01:00')\n"

@@ -33,6 +33,12 @@ void bind_digital_cloud(py::module_& digital);      // into ghgkit._core.digital
 void bind_digital_inference(py::module_& digital);  // into ghgkit._core.digital
 void bind_grid(py::module_& m);                     // the submodule ghgkit._core.grid
 
+/// A time from Python: an ISO 8601 string with an offset, or a timezone-aware datetime (pandas.Timestamp
+/// is one); anything else is an input_error naming `field` (bind_grid.cpp).
+grid::utc_time time_from_py(py::handle value, const std::string& field);
+/// Hourly energy from Python: a dict {time: kWh} or an iterable of (time, kWh) pairs (bind_grid.cpp).
+std::vector<grid::hourly_energy> hourly_from_py(const py::object& values, const char* name);
+
 /// The shipped database, loaded once on first use.
 const factor_database& default_database();
 
